@@ -1,0 +1,111 @@
+package io.camelftplib.ftplib;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * Opens data connections: connects to a passive address, or listens for and accepts an active one.
+ *
+ * <p>The checks that keep a hostile server from steering data elsewhere live here: a PASV address is range
+ * checked before anything connects (contract H1, H2), and an active listener is bound to the control
+ * connection's local address and accepts only the control connection's peer (H21). Stateless.
+ */
+final class DataConnector {
+
+    private DataConnector() {
+    }
+
+    /** Checks the port and, when the advertised host is trusted, the address a PASV/EPSV reply names. */
+    static HostPort checkPassiveAddress(HostPort advertised, String reply, boolean hostTrusted) throws FtpException {
+        if (advertised.port() < 1 || advertised.port() > 65535) {
+            throw new FtpProtoException(reply, "the passive port " + advertised.port()
+                    + " is outside 1-65535; refusing to connect", null);
+        }
+        if (hostTrusted) {
+            checkTrustedHost(advertised.host(), reply);
+        }
+        return advertised;
+    }
+
+    private static void checkTrustedHost(String host, String reply) throws FtpException {
+        String[] octets = host.split("\\.");
+        for (String octet : octets) {
+            if (octet.length() > 3 || Integer.parseInt(octet) > 255) {
+                throw new FtpProtoException(reply, "the PASV address " + host + " is not an IPv4 address", null);
+            }
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new FtpProtoException(reply, "the PASV address " + host + " is not an IPv4 address", e);
+        }
+        if (address.isAnyLocalAddress() || address.isMulticastAddress() || "255.255.255.255".equals(host)) {
+            throw new FtpProtoException(reply, "the PASV address " + host + " cannot be connected to", null);
+        }
+    }
+
+    /** Connects a passive data socket, bound to {@code source} when given. */
+    static Socket connect(HostPort target, Duration timeout, InetSocketAddress source) throws IOException {
+        Socket socket = new Socket();
+        try {
+            if (source != null) {
+                socket.bind(source);
+            }
+            socket.connect(new InetSocketAddress(target.host(), target.port()), millis(timeout));
+            socket.setSoTimeout(millis(timeout));
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Listens on the control connection's local address, one connection at a time. */
+    static ServerSocket listen(InetAddress localAddress, Duration timeout) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, localAddress);
+        server.setSoTimeout(millis(timeout));
+        return server;
+    }
+
+    /**
+     * Accepts the data connection, refusing one from any address but the control connection's peer.
+     *
+     * @throws FtpProtoException when another host connected first
+     * @throws SocketTimeoutException when nobody connected within the timeout
+     */
+    static Socket accept(ServerSocket server, InetAddress expectedPeer, Duration timeout) throws IOException {
+        Socket socket = server.accept();
+        InetAddress peer = socket.getInetAddress();
+        if (!peer.equals(expectedPeer)) {
+            socket.close();
+            throw new FtpProtoException("data connection from " + peer.getHostAddress() + " refused",
+                    "only the server's address " + expectedPeer.getHostAddress()
+                            + " may open the active-mode data connection", null);
+        }
+        socket.setSoTimeout(millis(timeout));
+        return socket;
+    }
+
+    /** The textual form of a local address for PORT/EPRT, without an IPv6 scope. */
+    static String hostAddress(InetAddress address) {
+        String text = address.getHostAddress();
+        int scope = text.indexOf('%');
+        return scope < 0 ? text : text.substring(0, scope);
+    }
+
+    static boolean isIpv4(InetAddress address) {
+        return address instanceof Inet4Address;
+    }
+
+    static int millis(Duration timeout) {
+        return timeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    }
+}

@@ -1,0 +1,1518 @@
+package io.camelftplib.ftplib;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An FTP client connection (RFC 959, 2428, 3659): a port of Python 3.11's {@code ftplib.FTP}, method for method.
+ *
+ * <pre>{@code
+ * try (Ftp ftp = new Ftp()) {
+ *     ftp.connect("ftp.example.org");
+ *     ftp.login("user", "secret");
+ *     try (OutputStream out = Files.newOutputStream(target)) {
+ *         ftp.retrBinary("RETR report.csv", out);
+ *     }
+ * }   // sends QUIT, then closes
+ * }</pre>
+ *
+ * <p>Semantics are ftplib's: a reply starting with 1, 2 or 3 is returned, 4xx raises {@link FtpTempException},
+ * 5xx {@link FtpPermException}, anything else {@link FtpProtoException}; {@link IOException} plays
+ * {@code all_errors}. Constructors do no network I/O. Deliberate differences, each documented where it applies:
+ * <ul>
+ * <li>{@link #close()} is ftplib's {@code with} exit (QUIT, then close); ftplib's {@code close()} is
+ *     {@link #disconnect()}. A body's exception stays primary.</li>
+ * <li>{@link #mlsd()} reads the listing eagerly; {@link #mlsd(String, List, IOConsumer)} streams it.</li>
+ * <li>Hardened (contract section 3): NUL is refused in commands like CR and LF; a reply is bounded in lines and
+ *     characters; PASV/EPSV ports are range checked; an active-mode data connection is accepted only from the
+ *     server; {@code REST} must be answered 350; a non-numeric {@code SIZE} or undecodable reply raises
+ *     {@link FtpProtoException}; a welcome that is an error closes the socket; a transfer that fails before
+ *     its final reply leaves the connection <em>out of sync</em>: further commands fail fast instead of reading
+ *     a stale reply, and {@link #close()} skips QUIT.</li>
+ * </ul>
+ *
+ * <p>Owns its control socket and every data socket it opens for a transfer method; the caller owns streams it
+ * passes in and the {@link DataConnection} of {@link #ntransferCmd}. Not thread-safe: one control connection
+ * carries one conversation.
+ */
+public class Ftp implements AutoCloseable {
+
+    /** The default FTP control port, 21. */
+    public static final int FTP_PORT = 21;
+    /** The default most characters of one line, 8192. */
+    public static final int MAXLINE = 8192;
+    /** The line terminator of the protocol. */
+    public static final String CRLF = "\r\n";
+
+    /** Python's default block size for binary transfers. */
+    static final int DEFAULT_BLOCKSIZE = 8192;
+    // big enough for a TLS record and several TCP segments, small enough to stay in cache
+    private static final int STREAM_BUFFER_SIZE = 64 * 1024;
+    private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
+    private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
+
+    private final Charset encoding;
+    final WireLog log = new WireLog();
+    ControlChannel control;
+    private String host = "";
+    private int port = FTP_PORT;
+    private Duration timeout;
+    private InetSocketAddress sourceAddress;
+    private boolean passive = true;
+    private boolean trustServerPasvIpv4Address;
+    private boolean strictReplyCodes;
+    private int maxline = MAXLINE;
+    private String welcome;
+    private String lastResp;
+    private String lastCommand = "";
+    private String user = "";
+    private String outOfSync;
+
+    /** Creates an unconnected client with UTF-8 encoding, ftplib's default since Python 3.9. */
+    public Ftp() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Creates an unconnected client.
+     *
+     * @param encoding the charset of commands, replies and {@link #retrLines} data (never of binary transfers)
+     */
+    public Ftp(Charset encoding) {
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
+    }
+
+    /**
+     * Connects and logs in: ftplib's {@code FTP(host, user, passwd)}.
+     *
+     * @param host   the server
+     * @param port   the control port
+     * @param user   the user; empty for anonymous
+     * @param passwd the password
+     * @return the logged-in client; close it
+     * @throws IOException when connecting or logging in fails (the socket is closed then)
+     */
+    public static Ftp open(String host, int port, String user, String passwd) throws IOException {
+        Ftp ftp = new Ftp();
+        try {
+            ftp.connect(host, port);
+            ftp.login(user, passwd);
+            return ftp;
+        } catch (IOException | RuntimeException e) {
+            ftp.disconnect();
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    /**
+     * Connects to {@code host} on the current port (21 unless changed) with the current timeout.
+     *
+     * @param host the server name or address
+     * @return the welcome reply
+     * @throws FtpTempException  on a 4xx welcome (the socket is closed)
+     * @throws FtpPermException  on a 5xx welcome (the socket is closed)
+     * @throws IOException       when the connection fails
+     */
+    public String connect(String host) throws IOException {
+        return connect(host, 0, timeout, sourceAddress);
+    }
+
+    /**
+     * Connects to {@code host:port}: ftplib's {@code connect(host, port)}.
+     *
+     * @param host the server; empty keeps the current host
+     * @param port the port; 0 or less keeps the current port
+     * @return the welcome reply
+     * @throws IOException as {@link #connect(String)}
+     */
+    public String connect(String host, int port) throws IOException {
+        return connect(host, port, timeout, sourceAddress);
+    }
+
+    /**
+     * Connects, replacing host, port, timeout and source address: ftplib's
+     * {@code connect(host, port, timeout, source_address)}. Reads the welcome with {@link #getResp()}; a 1xx
+     * welcome is returned as the welcome.
+     *
+     * @param host    the server; empty keeps the current host
+     * @param port    the port; 0 or less keeps the current port
+     * @param timeout the timeout of connect, every read and every data connection; {@code null} blocks forever
+     * @param source  the local address to bind, or {@code null}
+     * @return the welcome reply
+     * @throws IllegalArgumentException when the timeout is zero or negative (non-blocking sockets are not
+     *                                  supported, as in ftplib)
+     * @throws IOException              as {@link #connect(String)}
+     */
+    public String connect(String host, int port, Duration timeout, InetSocketAddress source) throws IOException {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("Non-blocking socket (timeout=0) is not supported");
+        }
+        if (host != null && !host.isEmpty()) {
+            this.host = host;
+        }
+        if (port > 0) {
+            this.port = port;
+        }
+        this.timeout = timeout;
+        this.sourceAddress = source;
+        disconnect();
+        Socket socket = openControlSocket();
+        try {
+            control = new ControlChannel(socket, encoding, log);
+            outOfSync = null;
+            lastCommand = "the connection (welcome)";
+            welcome = getResp();
+            return welcome;
+        } catch (IOException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the TCP control socket; {@link FtpTls} layers TLS on it for implicit FTPS.
+     *
+     * @return the connected socket, with the timeout set
+     * @throws IOException when the connection fails
+     */
+    Socket openControlSocket() throws IOException {
+        return DataConnector.connect(new HostPort(host, port), timeout, sourceAddress);
+    }
+
+    /**
+     * Returns the welcome reply of the last connection: ftplib's {@code getwelcome()}.
+     *
+     * @return the welcome, or {@code null} before the first connection
+     */
+    public String getWelcome() {
+        log.welcome(welcome == null ? "None" : welcome);
+        return welcome;
+    }
+
+    /**
+     * Logs in anonymously: ftplib's {@code login()}, sending {@code USER anonymous} and
+     * {@code PASS anonymous@}.
+     *
+     * @return the final reply
+     * @throws IOException as {@link #login(String, String, String)}
+     */
+    public String login() throws IOException {
+        return login("", "", "");
+    }
+
+    /**
+     * Logs in with a user and password: ftplib's {@code login(user, passwd)}.
+     *
+     * @param user   the user; empty for anonymous
+     * @param passwd the password; for anonymous, empty or {@code -} gets {@code anonymous@} appended
+     * @return the final reply
+     * @throws IOException as {@link #login(String, String, String)}
+     */
+    public String login(String user, String passwd) throws IOException {
+        return login(user, passwd, "");
+    }
+
+    /**
+     * Logs in: ftplib's {@code login(user, passwd, acct)}. Sends {@code USER}; on a 3xx reply {@code PASS}; on a
+     * 3xx reply {@code ACCT}. Null arguments count as empty.
+     *
+     * @param user   the user; empty for {@code anonymous}
+     * @param passwd the password
+     * @param acct   the account, sent only when the server asks for it
+     * @return the final 2xx reply
+     * @throws FtpPermException  on a 5xx reply, e.g. {@code 530 Login incorrect.}
+     * @throws FtpReplyException when the final reply is not 2xx
+     * @throws IOException       when the connection fails
+     */
+    public String login(String user, String passwd, String acct) throws IOException {
+        String u = user == null || user.isEmpty() ? "anonymous" : user;
+        String p = passwd == null ? "" : passwd;
+        String a = acct == null ? "" : acct;
+        if (u.equals("anonymous") && (p.isEmpty() || p.equals("-"))) {
+            // ftplib: "-" keeps anonymous servers quiet about the password, "anonymous@" is the convention
+            p = p + "anonymous@";
+        }
+        this.user = u;
+        String resp = sendCmd("USER " + u);
+        if (resp.charAt(0) == '3') {
+            resp = sendCmd("PASS " + p);
+        }
+        if (resp.charAt(0) == '3') {
+            resp = sendCmd("ACCT " + a);
+        }
+        if (resp.charAt(0) != '2') {
+            throw new FtpReplyException(resp, context(resp), null);
+        }
+        return resp;
+    }
+
+    /**
+     * Logs in with the credentials a {@code .netrc} holds for the connected host (its {@code default} entry
+     * when none names the host), anonymously when it holds neither: the credential lookup of ftplib's
+     * command-line {@code test()}.
+     *
+     * @param netrc the parsed {@code .netrc}
+     * @return the final reply
+     * @throws IOException as {@link #login(String, String, String)}
+     */
+    public String login(Netrc netrc) throws IOException {
+        java.util.Optional<Netrc.Entry> entry = netrc.authenticators(host);
+        return entry.isPresent()
+                ? login(entry.get().login(), entry.get().password(), entry.get().account())
+                : login();
+    }
+
+    /**
+     * Sends {@code ACCT password}: ftplib's {@code acct(password)}.
+     *
+     * @param password the account information
+     * @return the 2xx reply
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String acct(String password) throws IOException {
+        return voidCmd("ACCT " + password);
+    }
+
+    // ---------------------------------------------------------------- commands and replies
+
+    /**
+     * Sends a command and returns the reply: ftplib's {@code sendcmd}.
+     *
+     * @param cmd the command line, without CRLF
+     * @return the 1xx, 2xx or 3xx reply
+     * @throws IllegalArgumentException when the command holds CR, LF or NUL (nothing is sent)
+     * @throws FtpTempException         on 4xx
+     * @throws FtpPermException         on 5xx
+     * @throws FtpProtoException        on any other reply, or when the connection is out of sync
+     * @throws IOException              when the connection fails
+     */
+    public String sendCmd(String cmd) throws IOException {
+        putCmd(cmd);
+        return getResp();
+    }
+
+    /**
+     * Sends a command and expects a 2xx reply: ftplib's {@code voidcmd}.
+     *
+     * @param cmd the command line, without CRLF
+     * @return the 2xx reply
+     * @throws FtpReplyException on a 1xx or 3xx reply
+     * @throws IOException       as {@link #sendCmd(String)}
+     */
+    public String voidCmd(String cmd) throws IOException {
+        putCmd(cmd);
+        return voidResp();
+    }
+
+    /**
+     * Reads one reply and maps its class to an exception: ftplib's {@code getresp}. Only the first character
+     * counts, as in ftplib, unless {@link #setStrictReplyCodes(boolean) strict reply codes} are on.
+     *
+     * @return the 1xx, 2xx or 3xx reply, multi-line replies joined with {@code \n}
+     * @throws FtpTempException  on 4xx
+     * @throws FtpPermException  on 5xx
+     * @throws FtpProtoException on any other reply, an overlong or undecodable line or an endless reply
+     * @throws EOFException      when the server closed the connection
+     * @throws IOException       when reading fails
+     */
+    public String getResp() throws IOException {
+        String resp = readReply();
+        log.resp(resp);
+        lastResp = resp.length() > 3 ? resp.substring(0, 3) : resp;
+        char c = resp.isEmpty() ? ' ' : resp.charAt(0);
+        if (strictReplyCodes && !STRICT_CODE.matcher(resp).matches()) {
+            throw new FtpProtoException(resp, context(resp), null);
+        }
+        if (c == '1' || c == '2' || c == '3') {
+            return resp;
+        }
+        if (c == '4') {
+            throw new FtpTempException(resp, context(resp), null);
+        }
+        if (c == '5') {
+            throw new FtpPermException(resp, context(resp), null);
+        }
+        throw new FtpProtoException(resp, context(resp), null);
+    }
+
+    /**
+     * Reads one reply and expects 2xx: ftplib's {@code voidresp}.
+     *
+     * @return the 2xx reply
+     * @throws FtpReplyException on a 1xx or 3xx reply
+     * @throws IOException       as {@link #getResp()}
+     */
+    public String voidResp() throws IOException {
+        String resp = getResp();
+        if (resp.charAt(0) != '2') {
+            throw new FtpReplyException(resp, context(resp), null);
+        }
+        return resp;
+    }
+
+    void putCmd(String line) throws IOException {
+        ControlChannel.checkCommand(line);
+        requireInSync();
+        log.cmd(line);
+        lastCommand = describe(line);
+        try {
+            control.putLine(line);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("sending " + lastCommand + " failed: " + e);
+            throw e;
+        }
+    }
+
+    private String readReply() throws IOException {
+        requireInSync();
+        try {
+            return control.getMultiline(maxline);
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("reading the reply to " + lastCommand + " failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void requireInSync() throws FtpProtoException {
+        if (control == null) {
+            throw new IllegalStateException("not connected: call connect() first");
+        }
+        if (outOfSync != null) {
+            throw new FtpProtoException(outOfSync, "the control connection is out of sync; reconnect", null);
+        }
+    }
+
+    /**
+     * Marks the connection unusable: a reply may still be on its way, so no later command may read it.
+     *
+     * @param reason what happened
+     */
+    void markOutOfSync(String reason) {
+        if (outOfSync == null) {
+            outOfSync = reason;
+            LOG.debug("connection to {}:{} is out of sync: {}", host, port, reason);
+        }
+    }
+
+    private String describe(String line) {
+        String upper = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+        if (upper.equals("PASS")) {
+            return "PASS for user \"" + user + "\"";
+        }
+        if (upper.equals("ACCT")) {
+            return "ACCT for user \"" + user + "\"";
+        }
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    String context(String resp) {
+        String where = "reply to " + lastCommand + " at " + host + ":" + port;
+        String code = resp.length() >= 3 ? resp.substring(0, 3) : resp;
+        switch (code) {
+            case "530":
+                return where + "; check the user name and password (or the .netrc entry)";
+            case "421":
+                return where + "; the server is closing the connection, reconnect later";
+            case "425":
+            case "426":
+                return where + "; the data connection failed, check passive/active mode and firewalls";
+            default:
+                return where;
+        }
+    }
+
+    // ---------------------------------------------------------------- data connections
+
+    /**
+     * Sends {@code PORT h1,h2,h3,h4,p1,p2} for an IPv4 address: ftplib's {@code sendport}.
+     *
+     * @param host the IPv4 address, dotted
+     * @param port the port
+     * @return the 2xx reply
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String sendPort(String host, int port) throws IOException {
+        return voidCmd("PORT " + host.replace('.', ',') + "," + (port / 256) + "," + (port % 256));
+    }
+
+    /**
+     * Sends {@code EPRT |af|host|port|} (RFC 2428): ftplib's {@code sendeprt}.
+     *
+     * @param host the address, IPv4 or IPv6
+     * @param port the port
+     * @return the 2xx reply
+     * @throws FtpProtoException when the control connection is neither IPv4 nor IPv6
+     * @throws IOException       as {@link #voidCmd(String)}
+     */
+    public String sendEprt(String host, int port) throws IOException {
+        StandardProtocolFamily af = getAddressFamily();
+        int code = af == StandardProtocolFamily.INET ? 1 : 2;
+        return voidCmd("EPRT |" + code + "|" + host + "|" + port + "|");
+    }
+
+    /**
+     * Opens a listening socket and announces it with {@code PORT} (IPv4) or {@code EPRT}: ftplib's
+     * {@code makeport}. Hardened: it listens on the control connection's local address only, not on all
+     * interfaces.
+     *
+     * @return the listening socket; the caller closes it
+     * @throws IOException when listening or the command fails
+     */
+    public ServerSocket makePort() throws IOException {
+        requireInSync();
+        InetAddress local = control.socket().getLocalAddress();
+        ServerSocket server = DataConnector.listen(local, timeout);
+        try {
+            String address = DataConnector.hostAddress(local);
+            if (DataConnector.isIpv4(local)) {
+                sendPort(address, server.getLocalPort());
+            } else {
+                sendEprt(address, server.getLocalPort());
+            }
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Asks for a passive address: ftplib's {@code makepasv}. On IPv4 sends {@code PASV} and, unless
+     * {@link #setTrustServerPasvIpv4Address(boolean)} was set, replaces the advertised host with the control
+     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535.
+     *
+     * @return the host and port to connect to
+     * @throws FtpProtoException when the reply is malformed or names an impossible address
+     * @throws IOException       as {@link #sendCmd(String)}
+     */
+    public HostPort makePasv() throws IOException {
+        requireInSync();
+        String peer = DataConnector.hostAddress(control.socket().getInetAddress());
+        if (getAddressFamily() == StandardProtocolFamily.INET) {
+            String resp = sendCmd("PASV");
+            HostPort advertised = FtpReplies.parse227(resp);
+            DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
+            return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
+        }
+        String resp = sendCmd("EPSV");
+        return DataConnector.checkPassiveAddress(FtpReplies.parse229(resp, peer), resp, false);
+    }
+
+    /**
+     * Opens a data connection for a transfer command: ftplib's {@code ntransfercmd(cmd, rest)}. Passive: asks for
+     * the address, connects, then sends {@code REST} (if any) and the command. Active: listens, sends
+     * {@code REST} and the command, then accepts. One 2xx before the 1xx is skipped, as ftplib does.
+     *
+     * @param cmd  the transfer command, e.g. {@code RETR a.txt}
+     * @param rest the restart offset for {@code REST}, or {@code null} for none ({@code "0"} sends
+     *             {@code REST 0}); hardened: {@code REST} must be answered 350
+     * @return the data connection and the size from a 150 reply; after using it, close it and call
+     *         {@link #voidResp()}
+     * @throws FtpReplyException when the command is not answered 1xx, or REST not 350
+     * @throws IOException       as {@link #sendCmd(String)}, or when the data connection fails
+     */
+    public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
+        Socket socket;
+        String resp;
+        if (passive) {
+            HostPort target = makePasv();
+            socket = DataConnector.connect(target, timeout, sourceAddress);
+            try {
+                resp = sendTransferCommand(cmd, rest);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+        } else {
+            try (ServerSocket server = makePort()) {
+                resp = sendTransferCommand(cmd, rest);
+                socket = acceptActive(server, cmd);
+            }
+        }
+        OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
+        return new DataConnection(socket, size);
+    }
+
+    private Socket acceptActive(ServerSocket server, String cmd) throws IOException {
+        try {
+            return DataConnector.accept(server, control.socket().getInetAddress(), timeout);
+        } catch (IOException e) {
+            // the server answered 1xx, so a final reply is still to come
+            markOutOfSync("the active data connection for " + cmd + " failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a data connection without restart offset: ftplib's {@code ntransfercmd(cmd)}.
+     *
+     * @param cmd the transfer command
+     * @return the data connection and announced size
+     * @throws IOException as {@link #ntransferCmd(String, String)}
+     */
+    public DataConnection ntransferCmd(String cmd) throws IOException {
+        return ntransferCmd(cmd, null);
+    }
+
+    /**
+     * Opens a data connection at a byte offset: ftplib's {@code ntransfercmd(cmd, rest)} with an int.
+     *
+     * @param cmd  the transfer command
+     * @param rest the restart offset
+     * @return the data connection and announced size
+     * @throws IOException as {@link #ntransferCmd(String, String)}
+     */
+    public DataConnection ntransferCmd(String cmd, long rest) throws IOException {
+        return ntransferCmd(cmd, Long.toString(rest));
+    }
+
+    /**
+     * Opens a data connection and returns only its socket: ftplib's {@code transfercmd(cmd)}.
+     *
+     * @param cmd the transfer command
+     * @return the data socket; close it, then call {@link #voidResp()}
+     * @throws IOException as {@link #ntransferCmd(String, String)}
+     */
+    public Socket transferCmd(String cmd) throws IOException {
+        return ntransferCmd(cmd, null).socket();
+    }
+
+    /**
+     * Opens a data connection at a restart offset and returns only its socket: ftplib's
+     * {@code transfercmd(cmd, rest)}.
+     *
+     * @param cmd  the transfer command
+     * @param rest the restart offset, or {@code null}
+     * @return the data socket; close it, then call {@link #voidResp()}
+     * @throws IOException as {@link #ntransferCmd(String, String)}
+     */
+    public Socket transferCmd(String cmd, String rest) throws IOException {
+        return ntransferCmd(cmd, rest).socket();
+    }
+
+    private String sendTransferCommand(String cmd, String rest) throws IOException {
+        if (rest != null) {
+            String restResp = sendCmd("REST " + rest);
+            if (!restResp.startsWith("350")) {
+                // a server that ignores REST would send the file from byte 0 (contract H12)
+                throw new FtpReplyException(restResp, context(restResp) + "; the server does not support resuming",
+                        null);
+            }
+        }
+        String resp = sendCmd(cmd);
+        // some servers send a 200 before the 150 to LIST or STOR (ftplib's comment): skip exactly one
+        if (resp.charAt(0) == '2') {
+            resp = getResp();
+        }
+        if (resp.charAt(0) != '1') {
+            throw new FtpReplyException(resp, context(resp), null);
+        }
+        return resp;
+    }
+
+    // ---------------------------------------------------------------- transfers
+
+    /**
+     * Retrieves a file in binary mode: ftplib's {@code retrbinary(cmd, callback)} with 8192-byte blocks.
+     *
+     * @param cmd      the command, e.g. {@code RETR a.bin}
+     * @param callback receives each block (a fresh array of at most the block size)
+     * @return the final 2xx reply
+     * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
+     */
+    public String retrBinary(String cmd, IOConsumer<byte[]> callback) throws IOException {
+        return retrBinary(cmd, callback, DEFAULT_BLOCKSIZE, null);
+    }
+
+    /**
+     * Retrieves a file in binary mode with a block size: ftplib's {@code retrbinary(cmd, callback, blocksize)}.
+     *
+     * @param cmd       the command
+     * @param callback  receives each block
+     * @param blocksize the most bytes read at once
+     * @return the final 2xx reply
+     * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
+     */
+    public String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize) throws IOException {
+        return retrBinary(cmd, callback, blocksize, null);
+    }
+
+    /**
+     * Retrieves a file in binary mode: ftplib's {@code retrbinary(cmd, callback, blocksize, rest)}. Sends
+     * {@code TYPE I}, opens the data connection, hands each block to the callback as it arrives, closes the
+     * connection and reads the final reply.
+     *
+     * @param cmd       the command, e.g. {@code RETR a.bin}
+     * @param callback  receives each block (a fresh array of at most {@code blocksize} bytes)
+     * @param blocksize the most bytes read at once
+     * @param rest      the restart offset, or {@code null}
+     * @return the final 2xx reply
+     * @throws FtpProtoException when the server announced a size ({@code 150 ... (N bytes)}) and sent another
+     *                           amount (a truncated transfer), or the connection is out of sync
+     * @throws IOException       as {@link #ntransferCmd(String, String)}, or what the callback throws (the
+     *                           connection is out of sync then: its final reply was not read)
+     */
+    public String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
+            throws IOException {
+        voidCmd("TYPE I");
+        DataConnection conn = ntransferCmd(cmd, rest);
+        long received = 0;
+        try (conn) {
+            InputStream in = conn.socket().getInputStream();
+            byte[] buffer = new byte[blocksize];
+            int n;
+            while ((n = in.read(buffer, 0, blocksize)) >= 0) {
+                if (n > 0) {
+                    received += n;
+                    callback.accept(Arrays.copyOf(buffer, n));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw e;
+        }
+        return finishDownload(cmd, conn.size(), rest, received);
+    }
+
+    /**
+     * Retrieves a file in binary mode into a stream, with one reused buffer: beyond ftplib, for streaming large
+     * files without a copy per block. The stream is neither flushed nor closed.
+     *
+     * @param cmd the command, e.g. {@code RETR a.bin}
+     * @param out where the bytes go
+     * @return the final 2xx reply
+     * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
+     */
+    public String retrBinary(String cmd, OutputStream out) throws IOException {
+        return retrBinary(cmd, out, null);
+    }
+
+    /**
+     * Retrieves a file in binary mode into a stream from a restart offset: beyond ftplib.
+     *
+     * @param cmd  the command, e.g. {@code RETR a.bin}
+     * @param out  where the bytes go
+     * @param rest the restart offset, or {@code null}
+     * @return the final 2xx reply
+     * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
+     */
+    public String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
+        voidCmd("TYPE I");
+        DataConnection conn = ntransferCmd(cmd, rest);
+        long received = 0;
+        try (conn) {
+            InputStream in = conn.socket().getInputStream();
+            byte[] buffer = new byte[STREAM_BUFFER_SIZE];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received += n;
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw e;
+        }
+        return finishDownload(cmd, conn.size(), rest, received);
+    }
+
+    private String finishDownload(String cmd, OptionalLong announced, String rest, long received)
+            throws IOException {
+        String resp = voidResp();
+        // only a whole-file transfer can be compared with the announced size (contract H11)
+        if (rest == null && announced.isPresent() && announced.getAsLong() != received) {
+            throw new FtpProtoException(resp, "the server announced " + announced.getAsLong() + " bytes for "
+                    + describe(cmd) + " but sent " + received + "; the transfer was truncated", null);
+        }
+        return resp;
+    }
+
+    /**
+     * Retrieves lines in ASCII mode: ftplib's {@code retrlines(cmd)}, printing each line to standard output.
+     *
+     * @param cmd the command, e.g. {@code LIST} or {@code RETR a.txt}
+     * @return the final 2xx reply
+     * @throws IOException as {@link #retrLines(String, IOConsumer)}
+     */
+    public String retrLines(String cmd) throws IOException {
+        return retrLines(cmd, FtpReplies::printLine);
+    }
+
+    /**
+     * Retrieves lines in ASCII mode: ftplib's {@code retrlines(cmd, callback)}. Sends {@code TYPE A} (any 1-3xx
+     * reply is accepted), reads the data as text in the encoding with universal newlines, hands each line
+     * without its terminator to the callback, and reads the final reply.
+     *
+     * @param cmd      the command
+     * @param callback receives each line
+     * @return the final 2xx reply
+     * @throws FtpException      when a line is longer than {@code maxline} ({@code got more than 8192 bytes})
+     * @throws FtpProtoException when the data is not valid in the encoding
+     * @throws IOException       as {@link #ntransferCmd(String, String)}, or what the callback throws; the
+     *                           connection is out of sync after a failure past the 1xx reply
+     */
+    public String retrLines(String cmd, IOConsumer<String> callback) throws IOException {
+        sendCmd("TYPE A");
+        DataConnection conn = ntransferCmd(cmd, null);
+        try (conn) {
+            LineReader reader = new LineReader(conn.socket().getInputStream(), encoding);
+            String line;
+            while (!(line = reader.readLine(maxline)).isEmpty()) {
+                log.retr(line);
+                callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+            }
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw e;
+        }
+        return voidResp();
+    }
+
+    /**
+     * Stores a file in binary mode: ftplib's {@code storbinary(cmd, fp)} with 8192-byte blocks.
+     *
+     * @param cmd the command, e.g. {@code STOR a.bin}
+     * @param in  the content; read to its end, not closed
+     * @return the final 2xx reply
+     * @throws IOException as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
+     */
+    public String storBinary(String cmd, InputStream in) throws IOException {
+        return storBinary(cmd, in, DEFAULT_BLOCKSIZE, null, null);
+    }
+
+    /**
+     * Stores a file in binary mode with a block size: ftplib's {@code storbinary(cmd, fp, blocksize)}.
+     *
+     * @param cmd       the command
+     * @param in        the content; read to its end, not closed
+     * @param blocksize the most bytes sent at once
+     * @return the final 2xx reply
+     * @throws IOException as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
+     */
+    public String storBinary(String cmd, InputStream in, int blocksize) throws IOException {
+        return storBinary(cmd, in, blocksize, null, null);
+    }
+
+    /**
+     * Stores a file in binary mode with a callback per block: ftplib's
+     * {@code storbinary(cmd, fp, blocksize, callback)}.
+     *
+     * @param cmd       the command
+     * @param in        the content; read to its end, not closed
+     * @param blocksize the most bytes sent at once
+     * @param callback  receives each block after it was sent, or {@code null}
+     * @return the final 2xx reply
+     * @throws IOException as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
+     */
+    public String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback)
+            throws IOException {
+        return storBinary(cmd, in, blocksize, callback, null);
+    }
+
+    /**
+     * Stores a file in binary mode: ftplib's {@code storbinary(cmd, fp, blocksize, callback, rest)}. Sends
+     * {@code TYPE I}, opens the data connection, sends the stream in blocks of {@code blocksize}, closes the
+     * connection and reads the final reply.
+     *
+     * @param cmd       the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
+     * @param in        the content; read to its end, not closed
+     * @param blocksize the most bytes sent at once
+     * @param callback  receives each block after it was sent, or {@code null}
+     * @param rest      the restart offset, or {@code null}
+     * @return the final 2xx reply
+     * @throws IOException as {@link #ntransferCmd(String, String)}, or when reading {@code in} or the callback
+     *                     fails (the connection is out of sync then)
+     */
+    public String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
+            throws IOException {
+        voidCmd("TYPE I");
+        DataConnection conn = ntransferCmd(cmd, rest);
+        try (conn) {
+            OutputStream out = conn.socket().getOutputStream();
+            if (callback == null) {
+                copy(in, out, Math.max(blocksize, STREAM_BUFFER_SIZE));
+            } else {
+                byte[] block;
+                while ((block = in.readNBytes(blocksize)).length > 0) {
+                    out.write(block);
+                    callback.accept(block);
+                }
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw e;
+        }
+        return voidResp();
+    }
+
+    private static void copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
+        byte[] buffer = new byte[bufferSize];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /**
+     * Stores lines in ASCII mode: ftplib's {@code storlines(cmd, fp)}.
+     *
+     * @param cmd the command, e.g. {@code STOR a.txt}
+     * @param in  the content as bytes; read to its end, not closed
+     * @return the final 2xx reply
+     * @throws IOException as {@link #storLines(String, InputStream, IOConsumer)}
+     */
+    public String storLines(String cmd, InputStream in) throws IOException {
+        return storLines(cmd, in, null);
+    }
+
+    /**
+     * Stores lines in ASCII mode: ftplib's {@code storlines(cmd, fp, callback)}. Sends {@code TYPE A}, reads the
+     * stream line by line at {@code \n}, and sends each line ending in CRLF (a lone trailing {@code \r} or
+     * {@code \n} becomes CRLF, an unterminated last line gets one).
+     *
+     * @param cmd      the command
+     * @param in       the content as bytes; read to its end, not closed
+     * @param callback receives each line as sent, or {@code null}
+     * @return the final 2xx reply
+     * @throws FtpException when a line is longer than {@code maxline} bytes (the connection is out of sync)
+     * @throws IOException  as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
+     */
+    public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
+        voidCmd("TYPE A");
+        DataConnection conn = ntransferCmd(cmd, null);
+        try (conn) {
+            OutputStream out = new java.io.BufferedOutputStream(conn.socket().getOutputStream(), STREAM_BUFFER_SIZE);
+            InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
+            byte[] line;
+            while ((line = BinaryLines.read(lines, maxline)).length > 0) {
+                byte[] sent = BinaryLines.toCrlf(line);
+                out.write(sent);
+                if (callback != null) {
+                    callback.accept(sent);
+                }
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw e;
+        }
+        return voidResp();
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    /**
+     * Lists names: ftplib's {@code nlst(*args)}, sending {@code NLST} plus {@code ' ' + arg} for every argument
+     * (an empty one too).
+     *
+     * @param args the arguments, e.g. a directory
+     * @return the lines of the listing, empty lines kept
+     * @throws IOException as {@link #retrLines(String, IOConsumer)}
+     */
+    public List<String> nlst(String... args) throws IOException {
+        StringBuilder cmd = new StringBuilder("NLST");
+        for (String arg : args) {
+            cmd.append(' ').append(arg);
+        }
+        List<String> files = new ArrayList<>();
+        retrLines(cmd.toString(), files::add);
+        return files;
+    }
+
+    /**
+     * Lists a directory in the server's long format to standard output: ftplib's {@code dir(*args)}. Sends
+     * {@code LIST} plus {@code ' ' + arg} for every non-empty argument.
+     *
+     * @param args the arguments, e.g. a directory
+     * @throws IOException as {@link #retrLines(String, IOConsumer)}
+     */
+    public void dir(String... args) throws IOException {
+        dir(FtpReplies::printLine, args);
+    }
+
+    /**
+     * Lists a directory in the server's long format: ftplib's {@code dir(*args, callback)}.
+     *
+     * @param callback receives each line
+     * @param args     the arguments; empty ones are left out
+     * @throws IOException as {@link #retrLines(String, IOConsumer)}
+     */
+    public void dir(IOConsumer<String> callback, String... args) throws IOException {
+        StringBuilder cmd = new StringBuilder("LIST");
+        for (String arg : args) {
+            if (arg != null && !arg.isEmpty()) {
+                cmd.append(' ').append(arg);
+            }
+        }
+        retrLines(cmd.toString(), callback);
+    }
+
+    /**
+     * Lists the current directory with {@code MLSD} (RFC 3659): ftplib's {@code mlsd()}, read eagerly.
+     *
+     * @return the entries
+     * @throws FtpPermException when the server does not know MLSD (e.g. {@code 500 Unknown command}, vsftpd)
+     * @throws IOException      as {@link #retrLines(String, IOConsumer)}
+     */
+    public List<MlsdEntry> mlsd() throws IOException {
+        return mlsd("", List.of());
+    }
+
+    /**
+     * Lists a directory with {@code MLSD}: ftplib's {@code mlsd(path)}, read eagerly.
+     *
+     * @param path the directory; empty for the current one
+     * @return the entries
+     * @throws IOException as {@link #mlsd()}
+     */
+    public List<MlsdEntry> mlsd(String path) throws IOException {
+        return mlsd(path, List.of());
+    }
+
+    /**
+     * Lists a directory with {@code MLSD}, asking for facts first: ftplib's {@code mlsd(path, facts)}, read
+     * eagerly. Sends {@code OPTS MLST f1;f2;} when facts are given, then {@code MLSD [path]}.
+     *
+     * @param path  the directory; empty for the current one
+     * @param facts the facts to ask for, e.g. {@code size}, {@code modify}; empty for the server's default
+     * @return the entries
+     * @throws IOException as {@link #mlsd()}
+     */
+    public List<MlsdEntry> mlsd(String path, List<String> facts) throws IOException {
+        List<MlsdEntry> entries = new ArrayList<>();
+        mlsd(path, facts, entries::add);
+        return entries;
+    }
+
+    /**
+     * Lists a directory with {@code MLSD}, handing each entry to a sink as it arrives: beyond ftplib, for
+     * directories too large to hold in memory.
+     *
+     * @param path  the directory; empty for the current one
+     * @param facts the facts to ask for; empty for the server's default
+     * @param sink  receives each entry
+     * @throws IOException as {@link #mlsd()}, or what the sink throws
+     */
+    public void mlsd(String path, List<String> facts, IOConsumer<MlsdEntry> sink) throws IOException {
+        if (!facts.isEmpty()) {
+            sendCmd("OPTS MLST " + String.join(";", facts) + ";");
+        }
+        String cmd = path == null || path.isEmpty() ? "MLSD" : "MLSD " + path;
+        retrLines(cmd, line -> sink.accept(MlsdLine.parse(line)));
+    }
+
+    // ---------------------------------------------------------------- file and directory commands
+
+    /**
+     * Renames a file: ftplib's {@code rename}, sending {@code RNFR from} then {@code RNTO to}.
+     *
+     * @param fromName the current name
+     * @param toName   the new name
+     * @return the RNTO reply
+     * @throws FtpReplyException when RNFR is not answered 3xx
+     * @throws IOException       as {@link #voidCmd(String)}
+     */
+    public String rename(String fromName, String toName) throws IOException {
+        String resp = sendCmd("RNFR " + fromName);
+        if (resp.charAt(0) != '3') {
+            throw new FtpReplyException(resp, context(resp), null);
+        }
+        return voidCmd("RNTO " + toName);
+    }
+
+    /**
+     * Deletes a file: ftplib's {@code delete}, sending {@code DELE name}.
+     *
+     * @param filename the file
+     * @return the reply, 250 or 200
+     * @throws FtpReplyException on any other 1-3xx reply
+     * @throws IOException       as {@link #sendCmd(String)}
+     */
+    public String delete(String filename) throws IOException {
+        String resp = sendCmd("DELE " + filename);
+        if (resp.startsWith("250") || resp.startsWith("200")) {
+            return resp;
+        }
+        throw new FtpReplyException(resp, context(resp), null);
+    }
+
+    /**
+     * Changes the directory: ftplib's {@code cwd}. {@code ".."} sends {@code CDUP} (falling back to
+     * {@code CWD ..} when CDUP is answered 500); an empty name sends {@code CWD .}.
+     *
+     * @param dirname the directory
+     * @return the 2xx reply
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String cwd(String dirname) throws IOException {
+        String target = dirname;
+        if (dirname.equals("..")) {
+            try {
+                return voidCmd("CDUP");
+            } catch (FtpPermException e) {
+                if (!e.reply().startsWith("500")) {
+                    throw e;
+                }
+            }
+        } else if (dirname.isEmpty()) {
+            target = ".";
+        }
+        return voidCmd("CWD " + target);
+    }
+
+    /**
+     * Asks for a file's size: ftplib's {@code size}, sending {@code SIZE name}.
+     *
+     * @param filename the file
+     * @return the size when the reply is 213, else empty
+     * @throws FtpProtoException when a 213 reply holds no plain decimal number
+     * @throws IOException       as {@link #sendCmd(String)}
+     */
+    public OptionalLong size(String filename) throws IOException {
+        String resp = sendCmd("SIZE " + filename);
+        if (!resp.startsWith("213")) {
+            return OptionalLong.empty();
+        }
+        String s = resp.substring(3).strip();
+        if (!SIZE_DIGITS.matcher(s).matches()) {
+            throw new FtpProtoException(resp, context(resp) + "; the size is not a decimal number", null);
+        }
+        return OptionalLong.of(Long.parseLong(s));
+    }
+
+    /**
+     * Makes a directory: ftplib's {@code mkd}, sending {@code MKD name}.
+     *
+     * @param dirname the directory
+     * @return the created path from the 257 reply, or empty when the reply is another 2xx
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String mkd(String dirname) throws IOException {
+        String resp = voidCmd("MKD " + dirname);
+        // IIS answers MKD with 250: no path to parse (ftplib's comment)
+        return resp.startsWith("257") ? FtpReplies.parse257(resp) : "";
+    }
+
+    /**
+     * Removes a directory: ftplib's {@code rmd}, sending {@code RMD name}.
+     *
+     * @param dirname the directory
+     * @return the 2xx reply
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String rmd(String dirname) throws IOException {
+        return voidCmd("RMD " + dirname);
+    }
+
+    /**
+     * Returns the current directory: ftplib's {@code pwd}, sending {@code PWD}.
+     *
+     * @return the path from the 257 reply, or empty when the reply is another 2xx
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String pwd() throws IOException {
+        String resp = voidCmd("PWD");
+        return resp.startsWith("257") ? FtpReplies.parse257(resp) : "";
+    }
+
+    /**
+     * Aborts a transfer: ftplib's {@code abort}. Sends {@code ABOR\r\n} with the last byte as TCP urgent data
+     * (ftplib's {@code MSG_OOB}; no Telnet IP/Synch, which ftplib found not to work), then reads one reply,
+     * which must be 426, 225 or 226. Hardened: after a 426, the 226/225 that follows is read too (within the
+     * timeout, or 5 seconds without one), so it cannot answer the next command.
+     *
+     * @return the reply
+     * @throws FtpProtoException when the reply is another one
+     * @throws IOException       when the connection fails
+     */
+    public String abort() throws IOException {
+        requireInSync();
+        log.putUrgent("ABOR" + CRLF);
+        lastCommand = "ABOR";
+        try {
+            sendAbortLine();
+        } catch (IOException e) {
+            markOutOfSync("sending ABOR failed: " + e);
+            throw e;
+        }
+        return readAbortReplies();
+    }
+
+    /**
+     * Sends the ABOR line; {@link FtpTls} sends it as plain TLS data, TLS sockets have no urgent data.
+     *
+     * @throws IOException when sending fails
+     */
+    void sendAbortLine() throws IOException {
+        control.putRaw("ABOR\r".getBytes(StandardCharsets.US_ASCII));
+        control.socket().sendUrgentData('\n');
+    }
+
+    private String readAbortReplies() throws IOException {
+        String resp = readReply();
+        if (!Set.of("426", "225", "226").contains(resp.length() >= 3 ? resp.substring(0, 3) : resp)) {
+            throw new FtpProtoException(resp, context(resp), null);
+        }
+        if (!resp.startsWith("426")) {
+            return resp;
+        }
+        Socket socket = control.socket();
+        int previous = socket.getSoTimeout();
+        socket.setSoTimeout(timeout == null ? 5000 : DataConnector.millis(timeout));
+        try {
+            String second = readReply();
+            LOG.debug("reply after 426 to ABOR: {}", second);
+        } catch (SocketTimeoutException e) {
+            // no second reply came: nothing is pending, the conversation is in step again
+            if (!control.hasBufferedBytes()) {
+                outOfSync = null;
+            }
+        } finally {
+            if (control != null) {
+                socket.setSoTimeout(previous);
+            }
+        }
+        return resp;
+    }
+
+    /**
+     * Sends {@code QUIT} and closes the connection: ftplib's {@code quit}. If QUIT fails the connection stays
+     * open, as in ftplib.
+     *
+     * @return the 2xx reply
+     * @throws IOException as {@link #voidCmd(String)}
+     */
+    public String quit() throws IOException {
+        String resp = voidCmd("QUIT");
+        disconnect();
+        return resp;
+    }
+
+    /**
+     * Closes the connection without a word to the server: ftplib's {@code close()}. Idempotent; never throws
+     * (a failure to close is logged at DEBUG).
+     */
+    public void disconnect() {
+        ControlChannel current = control;
+        control = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.debug("closing the control connection to {}:{} failed", host, port, e);
+            }
+        }
+    }
+
+    /**
+     * Ends the conversation as ftplib's {@code with} block does on exit: sends {@code QUIT} when connected and in
+     * sync, then always disconnects. An I/O failure of QUIT on a dead connection is dropped (logged at DEBUG),
+     * as ftplib drops {@code OSError}/{@code EOFError}; an error reply to QUIT is thrown. Idempotent.
+     *
+     * @throws FtpException when the server answers QUIT with an error
+     */
+    @Override
+    public void close() throws FtpException {
+        try {
+            if (control != null && outOfSync == null) {
+                quit();
+            }
+        } catch (FtpException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.debug("QUIT to {}:{} failed; closing anyway", host, port, e);
+        } finally {
+            disconnect();
+        }
+    }
+
+    /**
+     * Copies a file from one server to another without passing through this host (FXP): ftplib's
+     * {@code ftpcp}. The target is sent the source's control peer address, never the address the source
+     * advertised (the upstream fix of gh-87451), unless the source trusts its PASV address.
+     *
+     * @param source     the server holding the file
+     * @param sourceName the file on the source
+     * @param target     the server to store to
+     * @param targetName the name on the target; empty for {@code sourceName}
+     * @param type       the transfer type, e.g. {@code I}
+     * @throws FtpProtoException when STOR or RETR is not answered 125 or 150
+     * @throws IOException       when either conversation fails
+     */
+    public static void ftpcp(Ftp source, String sourceName, Ftp target, String targetName, String type)
+            throws IOException {
+        String name = targetName == null || targetName.isEmpty() ? sourceName : targetName;
+        source.voidCmd("TYPE " + type);
+        target.voidCmd("TYPE " + type);
+        HostPort address = source.makePasv();
+        target.sendPort(address.host(), address.port());
+        String treply = target.sendCmd("STOR " + name);
+        if (!treply.startsWith("125") && !treply.startsWith("150")) {
+            throw new FtpProtoException(treply);
+        }
+        String sreply = source.sendCmd("RETR " + sourceName);
+        if (!sreply.startsWith("125") && !sreply.startsWith("150")) {
+            throw new FtpProtoException(sreply);
+        }
+        source.voidResp();
+        target.voidResp();
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    /**
+     * Sets the debug level: ftplib's {@code set_debuglevel}. 0: lines go to DEBUG/TRACE only; 1: commands and
+     * replies at INFO; 2: also raw lines; 3: also each line of {@link #retrLines}. Passwords are masked.
+     *
+     * @param level the level, 0 to 3
+     */
+    public void setDebugLevel(int level) {
+        log.setLevel(level);
+    }
+
+    /**
+     * Returns the debug level.
+     *
+     * @return the level set by {@link #setDebugLevel(int)}
+     */
+    public int getDebugLevel() {
+        return log.level();
+    }
+
+    /**
+     * Chooses passive (the default) or active mode: ftplib's {@code set_pasv}.
+     *
+     * @param passive true for PASV/EPSV, false for PORT/EPRT
+     */
+    public void setPasv(boolean passive) {
+        this.passive = passive;
+    }
+
+    /**
+     * Tells whether passive mode is on.
+     *
+     * @return true in passive mode
+     */
+    public boolean isPassive() {
+        return passive;
+    }
+
+    /**
+     * Chooses whether the host in a PASV reply is used (ftplib's {@code trust_server_pasv_ipv4_address}). Off by
+     * default, so a server cannot point the client at another host (CVE-2021-4189).
+     *
+     * @param trust true to connect to the advertised address
+     */
+    public void setTrustServerPasvIpv4Address(boolean trust) {
+        this.trustServerPasvIpv4Address = trust;
+    }
+
+    /**
+     * Tells whether the host in a PASV reply is used.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isTrustServerPasvIpv4Address() {
+        return trustServerPasvIpv4Address;
+    }
+
+    /**
+     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing (contract H6).
+     * Off by default, as ftplib checks the first character only.
+     *
+     * @param strict true to refuse replies such as {@code 2ab ok}
+     */
+    public void setStrictReplyCodes(boolean strict) {
+        this.strictReplyCodes = strict;
+    }
+
+    /**
+     * Tells whether reply codes are checked strictly.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isStrictReplyCodes() {
+        return strictReplyCodes;
+    }
+
+    /**
+     * Returns the encoding of commands, replies and text transfers.
+     *
+     * @return the charset, UTF-8 unless given to the constructor
+     */
+    public Charset getEncoding() {
+        return encoding;
+    }
+
+    /**
+     * Returns the timeout of sockets.
+     *
+     * @return the timeout, {@code null} for blocking forever
+     */
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * Sets the timeout of the next connection and of data connections (ftplib's {@code timeout} attribute).
+     *
+     * @param timeout the timeout, {@code null} to block forever
+     * @throws IllegalArgumentException when zero or negative
+     */
+    public void setTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("Non-blocking socket (timeout=0) is not supported");
+        }
+        this.timeout = timeout;
+    }
+
+    /**
+     * Returns the local address sockets bind to.
+     *
+     * @return the address, or {@code null}
+     */
+    public InetSocketAddress getSourceAddress() {
+        return sourceAddress;
+    }
+
+    /**
+     * Sets the local address the next connection and passive data connections bind to (ftplib's
+     * {@code source_address}).
+     *
+     * @param sourceAddress the address, or {@code null}
+     */
+    public void setSourceAddress(InetSocketAddress sourceAddress) {
+        this.sourceAddress = sourceAddress;
+    }
+
+    /**
+     * Returns the most characters a reply or text line may have.
+     *
+     * @return ftplib's {@code maxline}, 8192 by default
+     */
+    public int getMaxline() {
+        return maxline;
+    }
+
+    /**
+     * Sets the most characters a reply or text line may have.
+     *
+     * @param maxline the bound, at least 1
+     */
+    public void setMaxline(int maxline) {
+        if (maxline < 1) {
+            throw new IllegalArgumentException("maxline must be at least 1, was " + maxline);
+        }
+        this.maxline = maxline;
+    }
+
+    /**
+     * Returns the host of the last connection.
+     *
+     * @return the host, empty before the first
+     */
+    public String getHost() {
+        return host;
+    }
+
+    /**
+     * Returns the port of the last connection.
+     *
+     * @return the port, 21 unless changed
+     */
+    public int getPort() {
+        return port;
+    }
+
+    /**
+     * Returns the code of the last reply: ftplib's {@code lastresp}.
+     *
+     * @return the first three characters of the last reply, or {@code null}
+     */
+    public String getLastResp() {
+        return lastResp;
+    }
+
+    /**
+     * Returns the address family of the control connection: ftplib's {@code af}.
+     *
+     * @return INET or INET6
+     * @throws IllegalStateException when not connected
+     */
+    public StandardProtocolFamily getAddressFamily() {
+        if (control == null) {
+            throw new IllegalStateException("not connected: call connect() first");
+        }
+        return DataConnector.isIpv4(control.socket().getInetAddress())
+                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+    }
+
+    /**
+     * Tells whether a control connection is open (ftplib's {@code sock is not None}).
+     *
+     * @return true between {@code connect} and {@code quit}/{@code disconnect}
+     */
+    public boolean isConnected() {
+        return control != null;
+    }
+
+    /**
+     * Tells whether the connection is out of sync: a transfer or reply failed while a reply was still due, so
+     * further commands fail fast. Reconnect to go on.
+     *
+     * @return true when no further command may be sent
+     */
+    public boolean isOutOfSync() {
+        return outOfSync != null;
+    }
+
+    /**
+     * Returns the control socket, for subclasses and diagnostics.
+     *
+     * @return the socket, or {@code null} when not connected
+     */
+    public Socket getSocket() {
+        return control == null ? null : control.socket();
+    }
+
+    /**
+     * Masks a password in a command as ftplib's {@code sanitize} does (length kept; beyond ftplib, {@code ACCT}
+     * and any letter case too) and returns Python's {@code repr} of the result.
+     *
+     * @param s a command or reply
+     * @return the masked, quoted text, e.g. {@code 'PASS *****'}
+     */
+    public String sanitize(String s) {
+        return WireLog.sanitize(s);
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+}
