@@ -29,6 +29,7 @@ import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DataType;
 import org.apache.ftpserver.ftplet.DefaultFtpReply;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -188,6 +189,8 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         if (checkSessionsAfterEach && context.getExecutionException().isEmpty()) {
             await("client sessions closed after " + context.getDisplayName())
                     .atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> listener.getActiveSessions().isEmpty());
         }
         commands.clear();
@@ -433,12 +436,14 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         public FtpletResult onConnect(FtpSession session) {
             // ftplib's abort() sends ABOR\r\n with MSG_OOB, making the final \n urgent; Apache FtpServer reads
             // without SO_OOBINLINE, so that byte would never reach its line decoder. vsftpd turns it on; so do we.
-            for (FtpIoSession io : listener.getActiveSessions()) {
-                if (io.getSessionId().equals(session.getSessionId())) {
-                    ((SocketSessionConfig) io.getConfig()).setOobInline(true);
-                }
-            }
+            ((SocketSessionConfig) ioSession(session).getConfig()).setOobInline(true);
             return FtpletResult.DEFAULT;
+        }
+
+        private FtpIoSession ioSession(FtpSession session) {
+            return listener.getActiveSessions().stream()
+                    .filter(io -> io.getSessionId().equals(session.getSessionId()))
+                    .findFirst().orElseThrow();
         }
 
         @Override
@@ -449,6 +454,7 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
                 hook.accept(request.getArgument());
             }
             if (verbatimAscii && "TYPE".equals(request.getCommand()) && "A".equalsIgnoreCase(request.getArgument())) {
+                ioSession(session).setDataType(DataType.BINARY);
                 session.write(new DefaultFtpReply(200, "Command TYPE okay (kept binary: stored verbatim)."));
                 return FtpletResult.SKIP;
             }
