@@ -72,14 +72,9 @@ class FtpDataConnectionTest {
         Fixtures.put(SERVER, "raw.bin", DATA);
         try (Ftp ftp = Fixtures.login(SERVER)) {
             ftp.setPasv(passive);
-            ftp.voidCmd("TYPE I");
-            byte[] received;
-            try (Socket data = ftp.transferCmd("RETR raw.bin")) {
-                received = data.getInputStream().readAllBytes();
-            }
-            assertThat(received).isEqualTo(DATA);
+            assertThat(retrieveRaw(ftp, "RETR raw.bin", null, Integer.MAX_VALUE)).isEqualTo(DATA);
             assertThat(ftp.voidResp()).isEqualTo("226 Transfer complete.");
-            assertThat(ftp.voidCmd("NOOP")).isEqualTo("200 Command NOOP okay.");
+            assertInStep(ftp);
         }
     }
 
@@ -87,11 +82,9 @@ class FtpDataConnectionTest {
     void transferCmdWithRestSendsRestFirst() throws Exception {
         Fixtures.put(SERVER, "raw-rest.bin", DATA);
         try (Ftp ftp = Fixtures.login(SERVER)) {
-            ftp.voidCmd("TYPE I");
-            try (Socket data = ftp.transferCmd("RETR raw-rest.bin", "49990")) {
-                assertThat(data.getInputStream().readAllBytes()).isEqualTo(Fixtures.from(DATA, 49_990));
-            }
-            assertThat(ftp.voidResp()).isEqualTo("226 Transfer complete.");
+            assertThat(retrieveRaw(ftp, "RETR raw-rest.bin", "49990", Integer.MAX_VALUE))
+                    .isEqualTo(Fixtures.from(DATA, 49_990));
+            assertThat(ftp.getResp()).isEqualTo("226 Transfer complete.");
         }
         assertThat(SERVER.commands()).containsSubsequence("REST 49990", "RETR raw-rest.bin");
     }
@@ -112,9 +105,28 @@ class FtpDataConnectionTest {
                 assertThat(conn.socket().getInputStream().readAllBytes()).isEqualTo(Fixtures.from(DATA, 40_000));
             }
             assertThat(ftp.voidResp()).isEqualTo("226 Transfer complete.");
+            try (DataConnection conn = ftp.ntransferCmd("RETR raw-up.bin", "49999")) {
+                assertThat(conn.socket().getInputStream().readAllBytes()).containsExactly(DATA[49_999]);
+            }
+            assertThat(ftp.voidResp()).isEqualTo("226 Transfer complete.");
         }
         assertThat(Fixtures.read(SERVER, "raw-up.bin")).isEqualTo(DATA);
-        assertThat(SERVER.commands()).containsSubsequence("STOR raw-up.bin", "REST 40000", "RETR raw-up.bin");
+        assertThat(SERVER.commands()).containsSubsequence("STOR raw-up.bin", "REST 40000", "RETR raw-up.bin",
+                "REST 49999", "RETR raw-up.bin");
+    }
+
+    /** ftplib's ftpcp: the target connects straight to the source's passive port; no byte passes the client. */
+    @Test
+    void ftpcpCopiesAFileFromServerToServer() throws Exception {
+        Fixtures.put(SERVER, "fxp-source.bin", DATA);
+        try (Ftp source = Fixtures.login(SERVER); Ftp target = Fixtures.login(SERVER)) {
+            Ftp.ftpcp(source, "fxp-source.bin", target, "fxp-target.bin", "I");
+            assertInStep(source);
+            assertInStep(target);
+        }
+        assertThat(Fixtures.read(SERVER, "fxp-target.bin")).isEqualTo(DATA);
+        assertThat(SERVER.commands()).contains("PASV", "STOR fxp-target.bin", "RETR fxp-source.bin")
+                .anySatisfy(line -> assertThat(line).startsWith("PORT 127,0,0,1,"));
     }
 
     /** Mirrors test_ftplib.TestFTPClass.test_source_address_passive_connection. */
@@ -197,7 +209,7 @@ class FtpDataConnectionTest {
     void abortWithoutATransferReturnsTheServersReply() throws Exception {
         try (Ftp ftp = Fixtures.login(SERVER)) {
             assertThat(ftp.abort()).isEqualTo("226 ABOR command successful.");
-            assertThat(ftp.voidCmd("NOOP")).isEqualTo("200 Command NOOP okay.");
+            assertInStep(ftp);
         }
         assertThat(SERVER.commands()).containsSubsequence("ABOR", "NOOP");
     }
@@ -207,13 +219,10 @@ class FtpDataConnectionTest {
     void abortOfARunningTransferReadsThe426AndTheAbortReply() throws Exception {
         Fixtures.put(SERVER, "big.bin", new byte[32 << 20]);
         try (Ftp ftp = Fixtures.login(SERVER)) {
-            ftp.voidCmd("TYPE I");
-            try (Socket data = ftp.transferCmd("RETR big.bin")) {
-                assertThat(data.getInputStream().readNBytes(1000)).hasSize(1000);
-            }
+            assertThat(retrieveRaw(ftp, "RETR big.bin", null, 1000)).hasSize(1000);
             assertThat(ftp.abort()).isEqualTo("426 Data connection error.");
             assertThat(ftp.pwd()).isEqualTo("/");
-            assertThat(ftp.voidCmd("NOOP")).isEqualTo("200 Command NOOP okay.");
+            assertInStep(ftp);
         }
     }
 
@@ -225,12 +234,9 @@ class FtpDataConnectionTest {
     void abortAfterTheTransferEndedReadsBothReplies() throws Exception {
         Fixtures.put(SERVER, "small.bin", DATA);
         try (Ftp ftp = Fixtures.login(SERVER)) {
-            ftp.voidCmd("TYPE I");
-            try (Socket data = ftp.transferCmd("RETR small.bin")) {
-                assertThat(data.getInputStream().readAllBytes()).isEqualTo(DATA);
-            }
+            assertThat(retrieveRaw(ftp, "RETR small.bin", null, Integer.MAX_VALUE)).isEqualTo(DATA);
             assertThat(ftp.abort()).isEqualTo("226 Transfer complete.");
-            assertThat(ftp.voidCmd("NOOP")).isEqualTo("200 Command NOOP okay.");
+            assertInStep(ftp);
             assertThat(ftp.pwd()).isEqualTo("/");
         }
     }
@@ -256,6 +262,19 @@ class FtpDataConnectionTest {
                     .hasMessageStartingWith("reading the reply to ABOR failed: ");
         }
         assertThat(SERVER.commands()).doesNotContain("PWD", "QUIT");
+    }
+
+    /** Sends TYPE I and the command through transferCmd, reads up to {@code limit} bytes, closes the socket. */
+    private static byte[] retrieveRaw(Ftp ftp, String cmd, String rest, int limit) throws IOException {
+        ftp.voidCmd("TYPE I");
+        try (Socket data = ftp.transferCmd(cmd, rest)) {
+            return data.getInputStream().readNBytes(limit);
+        }
+    }
+
+    /** The next command gets its own reply, not a stale one. */
+    private static void assertInStep(Ftp ftp) throws IOException {
+        assertThat(ftp.voidCmd("NOOP")).isEqualTo("200 Command NOOP okay.");
     }
 
     private static void connectFrom(Socket socket, String localAddress, String portArgument) {

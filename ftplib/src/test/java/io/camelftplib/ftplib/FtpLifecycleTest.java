@@ -96,6 +96,19 @@ class FtpLifecycleTest {
     }
 
     @Test
+    void connectWithAHostOnlyReusesTheLastPortAndTimeout() throws Exception {
+        try (Ftp ftp = Fixtures.connect(SERVER)) {
+            ftp.quit();
+            assertThat(ftp.connect(SERVER.host())).isEqualTo("220 Service ready for new user.");
+            assertThat(ftp.getPort()).isEqualTo(SERVER.port());
+            assertThat(ftp.getSocket().getSoTimeout()).isEqualTo((int) Fixtures.TIMEOUT.toMillis());
+            ftp.disconnect();
+            assertThat(ftp.connect("", SERVER.port())).startsWith("220 ");
+            assertThat(ftp.getHost()).isEqualTo(SERVER.host());
+        }
+    }
+
+    @Test
     void connectAppliesTheTimeoutToTheControlSocket() throws Exception {
         try (Ftp ftp = new Ftp()) {
             ftp.connect(SERVER.host(), SERVER.port(), Duration.ofMillis(4321), null);
