@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 
@@ -92,6 +93,6 @@ final class Fixtures {
 
     /** Returns the bytes from {@code offset} on. */
     static byte[] from(byte[] data, int offset) {
-        return java.util.Arrays.copyOfRange(data, offset, data.length);
+        return Arrays.copyOfRange(data, offset, data.length);
     }
 }

@@ -126,7 +126,8 @@ class FtpDirectoryCommandsTest {
     void deleteRemovesTheFileAndReturnsThe250() throws Exception {
         Fixtures.put(SERVER, "doomed file ü.bin", new byte[] {1, 2, 3});
         try (Ftp ftp = Fixtures.login(SERVER)) {
-            assertThat(ftp.delete("doomed file ü.bin")).isEqualTo("250 Requested file action okay, deleted /doomed file ü.bin.");
+            assertThat(ftp.delete("doomed file ü.bin"))
+                    .isEqualTo("250 Requested file action okay, deleted /doomed file ü.bin.");
             // Apache FtpServer answers a missing file with 450, a temporary error
             assertThatThrownBy(() -> ftp.delete("doomed file ü.bin"))
                     .isInstanceOf(FtpTempException.class)

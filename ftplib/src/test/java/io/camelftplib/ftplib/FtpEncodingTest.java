@@ -91,7 +91,8 @@ class FtpEncodingTest {
         try (ftp) {
             assertThatThrownBy(() -> ftp.retrLines("RETR latin1.txt", line -> { }))
                     .isInstanceOf(FtpProtoException.class)
-                    .hasMessage("received bytes that are not valid UTF-8 (set the encoding to the one the server uses)");
+                    .hasMessage("received bytes that are not valid UTF-8"
+                            + " (set the encoding to the one the server uses)");
             assertThat(ftp.isOutOfSync()).isTrue();
         }
         assertThat(SERVER.commands()).doesNotContain("QUIT");

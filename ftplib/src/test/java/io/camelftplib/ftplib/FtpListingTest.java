@@ -114,7 +114,8 @@ class FtpListingTest {
                     .satisfies(e -> assertThat(e.type()).isEqualTo("dir"));
             assertThat(ftp.mlsd("/")).extracting(MlsdEntry::name).contains("list", "empty");
             List<MlsdEntry> chosen = ftp.mlsd("/list", List.of("size", "type"));
-            assertThat(chosen).extracting(MlsdEntry::facts).allSatisfy(f -> assertThat(f).containsOnlyKeys("size", "type"));
+            assertThat(chosen).extracting(MlsdEntry::facts)
+                    .allSatisfy(f -> assertThat(f).containsOnlyKeys("size", "type"));
             assertThat(chosen).filteredOn(e -> e.name().equals(" non-ascii char \u00ae")).singleElement()
                     .satisfies(e -> assertThat(e.facts()).isEqualTo(Map.of("size", "18", "type", "file")));
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
@@ -169,7 +170,7 @@ class FtpTransferTest {
     @ParameterizedTest(name = "passive={0}")
     @ValueSource(booleans = {true, false})
     void storBinaryWithRestCompletesAPartialUpload(boolean passive) throws Exception {
-        Fixtures.put(SERVER, "partial.bin", java.util.Arrays.copyOf(DATA, 5_000));
+        Fixtures.put(SERVER, "partial.bin", Arrays.copyOf(DATA, 5_000));
         try (Ftp ftp = login(passive)) {
             assertThat(ftp.storBinary("STOR partial.bin", new ByteArrayInputStream(Fixtures.from(DATA, 5_000)),
                     8192, null, "5000")).isEqualTo("226 Transfer complete.");
@@ -180,7 +181,7 @@ class FtpTransferTest {
 
     @Test
     void storBinaryWithAppeAppendsToTheFile() throws Exception {
-        Fixtures.put(SERVER, "append.bin", java.util.Arrays.copyOf(DATA, 777));
+        Fixtures.put(SERVER, "append.bin", Arrays.copyOf(DATA, 777));
         try (Ftp ftp = login(true)) {
             ftp.storBinary("APPE append.bin", new ByteArrayInputStream(Fixtures.from(DATA, 777)));
         }
