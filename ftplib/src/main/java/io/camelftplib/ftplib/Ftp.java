@@ -89,6 +89,8 @@ public class Ftp implements AutoCloseable {
     private String lastCommand = "";
     private String user = "";
     private String outOfSync;
+    // a data connection was opened and its final reply (226, 426, ...) is still unread
+    private boolean transferReplyDue;
 
     /** Creates an unconnected client with UTF-8 encoding, ftplib's default since Python 3.9. */
     public Ftp() {
@@ -392,7 +394,9 @@ public class Ftp implements AutoCloseable {
     private String readReply() throws IOException {
         requireInSync();
         try {
-            return control.getMultiline(maxline);
+            String reply = control.getMultiline(maxline);
+            transferReplyDue = false;
+            return reply;
         } catch (IOException | RuntimeException e) {
             markOutOfSync("reading the reply to " + lastCommand + " failed: " + e.getMessage());
             throw e;
@@ -556,6 +560,7 @@ public class Ftp implements AutoCloseable {
             }
         }
         OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
+        transferReplyDue = true;
         return new DataConnection(socket, size);
     }
 
@@ -1144,8 +1149,9 @@ public class Ftp implements AutoCloseable {
     /**
      * Aborts a transfer: ftplib's {@code abort}. Sends {@code ABOR\r\n} with the last byte as TCP urgent data
      * (ftplib's {@code MSG_OOB}; no Telnet IP/Synch, which ftplib found not to work), then reads one reply,
-     * which must be 426, 225 or 226. Hardened: after a 426, the 226/225 that follows is read too (within the
-     * timeout, or 5 seconds without one), so it cannot answer the next command.
+     * which must be 426, 225 or 226. Hardened: after a 426, or while the final reply of a transfer from
+     * {@link #ntransferCmd} is still unread, the reply to ABOR that follows is read too (within the timeout, or
+     * 5 seconds without one), so it cannot answer the next command.
      *
      * @return the reply
      * @throws FtpProtoException when the reply is another one
@@ -1161,7 +1167,7 @@ public class Ftp implements AutoCloseable {
             markOutOfSync("sending ABOR failed: " + e);
             throw e;
         }
-        return readAbortReplies();
+        return readAbortReplies(transferReplyDue);
     }
 
     /**
@@ -1174,12 +1180,13 @@ public class Ftp implements AutoCloseable {
         control.socket().sendUrgentData('\n');
     }
 
-    private String readAbortReplies() throws IOException {
+    private String readAbortReplies(boolean transferReplyWasDue) throws IOException {
         String resp = readReply();
         if (!Set.of("426", "225", "226").contains(resp.length() >= 3 ? resp.substring(0, 3) : resp)) {
             throw new FtpProtoException(resp, context(resp), null);
         }
-        if (!resp.startsWith("426")) {
+        // a 226 can be the transfer's own final reply when it finished before ABOR arrived: ABOR's reply follows
+        if (!resp.startsWith("426") && !transferReplyWasDue) {
             return resp;
         }
         Socket socket = control.socket();
@@ -1187,7 +1194,7 @@ public class Ftp implements AutoCloseable {
         socket.setSoTimeout(timeout == null ? 5000 : DataConnector.millis(timeout));
         try {
             String second = readReply();
-            LOG.debug("reply after 426 to ABOR: {}", second);
+            LOG.debug("second reply to ABOR after {}: {}", resp, second);
         } catch (SocketTimeoutException e) {
             // no second reply came: nothing is pending, the conversation is in step again
             if (!control.hasBufferedBytes()) {
