@@ -1151,7 +1151,10 @@ public class Ftp implements AutoCloseable {
      * (ftplib's {@code MSG_OOB}; no Telnet IP/Synch, which ftplib found not to work), then reads one reply,
      * which must be 426, 225 or 226. Hardened: after a 426, or while the final reply of a transfer from
      * {@link #ntransferCmd} is still unread, the reply to ABOR that follows is read too (within the timeout, or
-     * 5 seconds without one), so it cannot answer the next command.
+     * 5 seconds without one), so it cannot answer the next command. When that second reply does not come in
+     * time the connection is left out of sync: a server that dropped the urgent byte still holds {@code ABOR\r}.
+     * Servers that handle one command at a time (Apache FtpServer) read ABOR only after the transfer ends:
+     * close the data connection first there.
      *
      * @return the reply
      * @throws FtpProtoException when the reply is another one
@@ -1196,10 +1199,9 @@ public class Ftp implements AutoCloseable {
             String second = readReply();
             LOG.debug("second reply to ABOR after {}: {}", resp, second);
         } catch (SocketTimeoutException e) {
-            // no second reply came: nothing is pending, the conversation is in step again
-            if (!control.hasBufferedBytes()) {
-                outOfSync = null;
-            }
+            // readReply marked the connection out of sync, and it stays so: a server that dropped the urgent
+            // byte (contract H28) still holds "ABOR\r" and would merge it with the next command
+            LOG.debug("no second reply to ABOR after {} within the timeout", resp);
         } finally {
             if (control != null) {
                 socket.setSoTimeout(previous);
