@@ -23,8 +23,8 @@ abstract class FtplibTestSupport extends CamelTestSupport {
 
     String ftp(String directory, String options) {
         return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&delay=100&initialDelay=0"
-                + (options.isEmpty() ? "" : "&" + options);
+                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0"
+                + (options.contains("delay=") ? "" : "&delay=100") + (options.isEmpty() ? "" : "&" + options);
     }
 
     Path write(String path, String content) {
