@@ -8,11 +8,9 @@ import org.apache.camel.Expression;
 import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
 import org.apache.camel.component.file.GenericFileProcessStrategy;
 import org.apache.camel.component.file.GenericFileProcessStrategyFactory;
-import org.apache.camel.component.file.strategy.GenericFileDeleteProcessStrategy;
 import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
 import org.apache.camel.component.file.strategy.GenericFileNoOpProcessStrategy;
 import org.apache.camel.component.file.strategy.GenericFileRenameExclusiveReadLockStrategy;
-import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
 
 /**
  * Chooses what happens to a consumed file around the route (camel-file's delete, rename and no-op strategies) and
@@ -42,14 +40,14 @@ public final class FtplibProcessStrategyFactory implements GenericFileProcessStr
         ProcessOptions<FtplibFile> options = ProcessOptions.of(params);
         GenericFileExclusiveReadLockStrategy<FtplibFile> readLock = readLock(options);
         if (options.delete()) {
-            GenericFileDeleteProcessStrategy<FtplibFile> strategy = new GenericFileDeleteProcessStrategy<>();
+            FtplibDeleteProcessStrategy strategy = new FtplibDeleteProcessStrategy();
             strategy.setExclusiveReadLockStrategy(readLock);
             strategy.setBeginRenamer(renamer(options.preMove()));
             strategy.setFailureRenamer(renamer(options.moveFailed()));
             return strategy;
         }
         if (options.noop() || options.move() != null || options.preMove() != null || options.moveFailed() != null) {
-            GenericFileRenameProcessStrategy<FtplibFile> strategy = new GenericFileRenameProcessStrategy<>();
+            FtplibRenameProcessStrategy strategy = new FtplibRenameProcessStrategy();
             strategy.setExclusiveReadLockStrategy(readLock);
             strategy.setCommitRenamer(options.noop() ? null : renamer(options.move()));
             strategy.setBeginRenamer(renamer(options.preMove()));
