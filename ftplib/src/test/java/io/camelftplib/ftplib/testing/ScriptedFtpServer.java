@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * A small FTP server on real sockets that plays a script, for what no real server sends: malformed, overlong or
@@ -138,9 +140,9 @@ public final class ScriptedFtpServer implements AutoCloseable {
     private final AtomicInteger disconnects = new AtomicInteger();
     private volatile boolean closed;
 
-    private ScriptedFtpServer(Charset encoding) throws IOException {
+    private ScriptedFtpServer(Charset encoding, InetAddress address) throws IOException {
         this.encoding = encoding;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(0, 50, address);
         installDefaults();
         Thread acceptor = new Thread(this::acceptLoop, "scripted-ftp-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
@@ -166,13 +168,25 @@ public final class ScriptedFtpServer implements AutoCloseable {
      * @throws IOException when it cannot listen
      */
     public static ScriptedFtpServer start(Charset encoding) throws IOException {
-        return new ScriptedFtpServer(encoding);
+        return new ScriptedFtpServer(encoding, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts a UTF-8 server on another local address, e.g. {@code ::1} for test_ftplib's
+     * {@code TestIPv6Environment}.
+     *
+     * @param address the local address to listen on; data connections use it too
+     * @return the running server; close it
+     * @throws IOException when it cannot listen there
+     */
+    public static ScriptedFtpServer startOn(InetAddress address) throws IOException {
+        return new ScriptedFtpServer(StandardCharsets.UTF_8, address);
     }
 
     /**
      * Returns the address it listens on.
      *
-     * @return {@code 127.0.0.1}
+     * @return {@code 127.0.0.1} unless started {@link #startOn(InetAddress) elsewhere}
      */
     public String host() {
         return listener.getInetAddress().getHostAddress();
@@ -396,8 +410,8 @@ public final class ScriptedFtpServer implements AutoCloseable {
             nextRetrData.set("x".repeat(Integer.parseInt(arg.strip())));
             s.reply("125 setlongretr ok");
         });
-        defaults.put("pasv", (s, arg) -> s.passive(false));
-        defaults.put("epsv", (s, arg) -> s.passive(true));
+        defaults.put("pasv", (s, arg) -> s.acceptPassive(ScriptedFtpServer::reply227));
+        defaults.put("epsv", (s, arg) -> s.acceptPassive(p -> "229 entering extended passive mode (|||" + p + "|)"));
         defaults.put("port", (s, arg) -> s.active(portAddress(arg)));
         defaults.put("eprt", (s, arg) -> s.active(eprtAddress(arg)));
         defaults.put("retr", this::retr);
@@ -428,6 +442,27 @@ public final class ScriptedFtpServer implements AutoCloseable {
         s.reply("226 transfer complete");
     }
 
+    /**
+     * Python's PASV reply: {@link #FAKE_PASV_IP} and a real port.
+     *
+     * @param port the port the server listens on
+     * @return the reply line
+     */
+    public static String reply227(int port) {
+        return reply227(FAKE_PASV_IP, port);
+    }
+
+    /**
+     * A PASV reply advertising any IPv4 address and a real port.
+     *
+     * @param ip   the dotted address to advertise
+     * @param port the port the server listens on
+     * @return the reply line, {@code 227 entering passive mode (h1,h2,h3,h4,p1,p2)}
+     */
+    public static String reply227(String ip, int port) {
+        return "227 entering passive mode (" + ip.replace('.', ',') + "," + port / 256 + "," + port % 256 + ")";
+    }
+
     private static InetSocketAddress portAddress(String arg) {
         String[] n = arg.split(",");
         String ip = n[0] + "." + n[1] + "." + n[2] + "." + n[3];
@@ -435,7 +470,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
     }
 
     private static InetSocketAddress eprtAddress(String arg) {
-        String[] parts = arg.split(java.util.regex.Pattern.quote(arg.substring(0, 1)), -1);
+        String[] parts = arg.split(Pattern.quote(arg.substring(0, 1)), -1);
         return new InetSocketAddress(parts[2], Integer.parseInt(parts[3]));
     }
 
@@ -672,16 +707,19 @@ public final class ScriptedFtpServer implements AutoCloseable {
             }
         }
 
-        // Python's cmd_pasv/cmd_epsv: listen on the control address, reply, then wait for the client
-        void passive(boolean extended) throws IOException {
+        /**
+         * Listens on the control connection's local address, sends the reply made for the port, then waits up to
+         * 10 seconds for the client's data connection: Python's {@code cmd_pasv}/{@code cmd_epsv}, with any reply.
+         *
+         * @param replyForPort makes the reply line from the listening port
+         * @throws IOException when the client went away
+         */
+        public void acceptPassive(IntFunction<String> replyForPort) throws IOException {
             closeData();
             try (ServerSocket server = new ServerSocket(0, 1, control.getLocalAddress())) {
                 pendingListener = server;
                 server.setSoTimeout(DATA_TIMEOUT_MILLIS);
-                int p = server.getLocalPort();
-                reply(extended ? "229 entering extended passive mode (|||" + p + "|)"
-                        : "227 entering passive mode (" + FAKE_PASV_IP.replace('.', ',') + "," + p / 256 + ","
-                                + p % 256 + ")");
+                reply(replyForPort.apply(server.getLocalPort()));
                 try {
                     data = upgradeData(server.accept());
                 } catch (SocketTimeoutException e) {
