@@ -138,6 +138,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger disconnects = new AtomicInteger();
+    private volatile boolean oobInline = true;
     private volatile boolean closed;
 
     private ScriptedFtpServer(Charset encoding, InetAddress address) throws IOException {
@@ -246,6 +247,17 @@ public final class ScriptedFtpServer implements AutoCloseable {
      */
     public ScriptedFtpServer onConnect(Handler handler) {
         welcome.set(handler);
+        return this;
+    }
+
+    /**
+     * Stops reading urgent data inline on later connections, as a server without {@code SO_OOBINLINE} (contract
+     * H28): the urgent last byte of an {@code ABOR} sent with {@code MSG_OOB} is then lost.
+     *
+     * @return this
+     */
+    public ScriptedFtpServer withoutOobInline() {
+        oobInline = false;
         return this;
     }
 
@@ -412,8 +424,8 @@ public final class ScriptedFtpServer implements AutoCloseable {
         });
         defaults.put("pasv", (s, arg) -> s.acceptPassive(ScriptedFtpServer::reply227));
         defaults.put("epsv", (s, arg) -> s.acceptPassive(p -> "229 entering extended passive mode (|||" + p + "|)"));
-        defaults.put("port", (s, arg) -> s.active(portAddress(arg)));
-        defaults.put("eprt", (s, arg) -> s.active(eprtAddress(arg)));
+        defaults.put("port", (s, arg) -> s.connectBack(parsePort(arg), null));
+        defaults.put("eprt", (s, arg) -> s.connectBack(parseEprt(arg), null));
         defaults.put("retr", this::retr);
         defaults.put("list", (s, arg) -> s.sendListing("125 list ok", LIST_DATA));
         defaults.put("nlst", (s, arg) -> s.sendListing("125 nlst ok", NLST_DATA));
@@ -463,13 +475,25 @@ public final class ScriptedFtpServer implements AutoCloseable {
         return "227 entering passive mode (" + ip.replace('.', ',') + "," + port / 256 + "," + port % 256 + ")";
     }
 
-    private static InetSocketAddress portAddress(String arg) {
+    /**
+     * Parses the argument of {@code PORT h1,h2,h3,h4,p1,p2}.
+     *
+     * @param arg the argument
+     * @return the address the client listens on
+     */
+    public static InetSocketAddress parsePort(String arg) {
         String[] n = arg.split(",");
         String ip = n[0] + "." + n[1] + "." + n[2] + "." + n[3];
         return new InetSocketAddress(ip, Integer.parseInt(n[4]) * 256 + Integer.parseInt(n[5]));
     }
 
-    private static InetSocketAddress eprtAddress(String arg) {
+    /**
+     * Parses the argument of {@code EPRT |af|host|port|}.
+     *
+     * @param arg the argument
+     * @return the address the client listens on
+     */
+    public static InetSocketAddress parseEprt(String arg) {
         String[] parts = arg.split(Pattern.quote(arg.substring(0, 1)), -1);
         return new InetSocketAddress(parts[2], Integer.parseInt(parts[3]));
     }
@@ -506,7 +530,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
         private void attach(Socket socket) {
             try {
                 // test_ftplib's handler reads urgent data inline, so an ABOR sent with MSG_OOB is a normal line
-                socket.setOOBInline(true);
+                socket.setOOBInline(oobInline);
                 this.control = socket;
                 this.in = socket.getInputStream();
                 this.out = socket.getOutputStream();
@@ -731,10 +755,19 @@ public final class ScriptedFtpServer implements AutoCloseable {
             }
         }
 
-        // Python's cmd_port/cmd_eprt: connect back, then reply
-        void active(InetSocketAddress target) throws IOException {
+        /**
+         * Connects to the client's listener, then replies {@code 200}: Python's {@code cmd_port}/{@code cmd_eprt}.
+         *
+         * @param target the address from PORT/EPRT
+         * @param source the local address to connect from (e.g. 127.0.0.2, to play another host), or {@code null}
+         * @throws IOException when the connection fails
+         */
+        public void connectBack(InetSocketAddress target, InetSocketAddress source) throws IOException {
             closeData();
             Socket socket = new Socket();
+            if (source != null) {
+                socket.bind(source);
+            }
             socket.connect(target, DATA_TIMEOUT_MILLIS);
             data = upgradeData(socket);
             reply("200 active data connection established");
