@@ -793,6 +793,8 @@ public class Ftp implements AutoCloseable {
                 log.retr(line);
                 callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             }
+            // ftplib prints the empty read that ends the data too: *retr* ''
+            log.retr(line);
         } catch (IOException | RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
