@@ -70,6 +70,30 @@ class HostilePassiveTest {
         assertThat(list(scripted.client())).hasSize(3);
     }
 
+    /**
+     * H1 for FXP: ftpcp tells the target the source's peer address, never the address the source advertised
+     * (ftplib 3.11 used the advertised one; fixed upstream by gh-87451).
+     */
+    @Test
+    void ftpcpSendsTheSourcePeerToTheTarget() throws IOException {
+        ScriptedFtpServer source = scripted.server();
+        try (ScriptedFtpServer target = ScriptedFtpServer.start()) {
+            Ftp to = new Ftp();
+            try {
+                to.connect(target.host(), target.port(), ScriptedFtpServerExtension.TIMEOUT, null);
+                Ftp.ftpcp(scripted.client(), "a.bin", to, "", "I");
+                assertThat(source.commands()).containsExactly("TYPE I", "PASV", "RETR a.bin");
+                assertThat(target.commands()).hasSize(3);
+                assertThat(target.commands().get(1)).startsWith("PORT 127,0,0,1,");
+                assertThat(target.commands().get(2)).isEqualTo("STOR a.bin");
+                assertThat(target.storedPayloads()).singleElement()
+                        .isEqualTo(ScriptedFtpServer.RETR_DATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } finally {
+                to.disconnect();
+            }
+        }
+    }
+
     /** H2: octets over 255, port 0 and ports over 65535 are refused before connecting, trusted or not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
