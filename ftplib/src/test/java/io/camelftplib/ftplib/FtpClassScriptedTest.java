@@ -345,22 +345,17 @@ class FtpClassScriptedTest {
     void encodingAppliesToCommandsRepliesAndTextTransfers(String charsetName) throws IOException {
         Charset charset = Charset.forName(charsetName);
         try (ScriptedFtpServer server = ScriptedFtpServer.start(charset)) {
-            Ftp ftp = new Ftp(charset);
-            try {
-                ftp.connect(server.host(), server.port(), ScriptedFtpServerExtension.TIMEOUT, null);
-                assertThat(ftp.getEncoding()).isEqualTo(charset);
-                ByteArrayOutputStream binary = new ByteArrayOutputStream();
-                ftp.retrBinary("retr", binary::writeBytes);
-                assertThat(binary.toByteArray()).isEqualTo(RETR_DATA.getBytes(charset));
-                ftp.storBinary("stor", new ByteArrayInputStream(RETR_DATA.getBytes(charset)));
-                assertThat(server.storedPayloads()).singleElement().isEqualTo(RETR_DATA.getBytes(charset));
-                StringBuilder text = new StringBuilder();
-                ftp.retrLines("retr", text::append);
-                assertThat(text.toString()).isEqualTo(RETR_DATA.replace("\r\n", ""));
-                assertThat(ftp.mkd("/non-ascii dir \u00AE")).isEqualTo("/non-ascii dir \u00AE");
-            } finally {
-                ftp.disconnect();
-            }
+            Ftp ftp = scripted.clientOf(server);
+            assertThat(ftp.getEncoding()).isEqualTo(charset);
+            ByteArrayOutputStream binary = new ByteArrayOutputStream();
+            ftp.retrBinary("retr", binary::writeBytes);
+            assertThat(binary.toByteArray()).isEqualTo(RETR_DATA.getBytes(charset));
+            ftp.storBinary("stor", new ByteArrayInputStream(RETR_DATA.getBytes(charset)));
+            assertThat(server.storedPayloads()).singleElement().isEqualTo(RETR_DATA.getBytes(charset));
+            StringBuilder text = new StringBuilder();
+            ftp.retrLines("retr", text::append);
+            assertThat(text.toString()).isEqualTo(RETR_DATA.replace("\r\n", ""));
+            assertThat(ftp.mkd("/non-ascii dir \u00AE")).isEqualTo("/non-ascii dir \u00AE");
         }
         assertThat(new Ftp().getEncoding()).isEqualTo(StandardCharsets.UTF_8);
     }

@@ -73,7 +73,7 @@ class HostileDesyncTest {
     @Test
     void abortWithLone426WaitsBoundedly() throws IOException {
         scripted.server().reply("ABOR", "426 transfer aborted");
-        Ftp ftp = connectWithShortTimeout();
+        Ftp ftp = scripted.client(SHORT);
         assertThat(ftp.abort()).isEqualTo("426 transfer aborted");
         assertThat(ftp.isOutOfSync()).isFalse();
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
@@ -99,15 +99,9 @@ class HostileDesyncTest {
     @Test
     void abortToServerDroppingUrgentDataIsBoundedByTheTimeout() throws IOException {
         scripted.server().withoutOobInline();
-        Ftp ftp = connectWithShortTimeout();
+        Ftp ftp = scripted.client(SHORT);
         assertThatThrownBy(ftp::abort).isInstanceOf(SocketTimeoutException.class);
         assertThat(ftp.isOutOfSync()).isTrue();
         assertThat(scripted.server().commands()).isEmpty();
-    }
-
-    private Ftp connectWithShortTimeout() throws IOException {
-        Ftp ftp = scripted.newClient();
-        ftp.connect(scripted.server().host(), scripted.server().port(), SHORT, null);
-        return ftp;
     }
 }

@@ -78,19 +78,13 @@ class HostilePassiveTest {
     void ftpcpSendsTheSourcePeerToTheTarget() throws IOException {
         ScriptedFtpServer source = scripted.server();
         try (ScriptedFtpServer target = ScriptedFtpServer.start()) {
-            Ftp to = new Ftp();
-            try {
-                to.connect(target.host(), target.port(), ScriptedFtpServerExtension.TIMEOUT, null);
-                Ftp.ftpcp(scripted.client(), "a.bin", to, "", "I");
-                assertThat(source.commands()).containsExactly("TYPE I", "PASV", "RETR a.bin");
-                assertThat(target.commands()).hasSize(3);
-                assertThat(target.commands().get(1)).startsWith("PORT 127,0,0,1,");
-                assertThat(target.commands().get(2)).isEqualTo("STOR a.bin");
-                assertThat(target.storedPayloads()).singleElement()
-                        .isEqualTo(ScriptedFtpServer.RETR_DATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } finally {
-                to.disconnect();
-            }
+            Ftp.ftpcp(scripted.client(), "a.bin", scripted.clientOf(target), "", "I");
+            assertThat(source.commands()).containsExactly("TYPE I", "PASV", "RETR a.bin");
+            assertThat(target.commands()).hasSize(3);
+            assertThat(target.commands().get(1)).startsWith("PORT 127,0,0,1,");
+            assertThat(target.commands().get(2)).isEqualTo("STOR a.bin");
+            assertThat(target.storedPayloads()).singleElement()
+                    .isEqualTo(ScriptedFtpServer.RETR_DATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -134,16 +128,12 @@ class HostilePassiveTest {
     void malformedEpsvReplyIsRefused(String reply, String reason) throws IOException {
         try (ScriptedFtpServer server = ipv6Server()) {
             server.reply("EPSV", reply);
-            Ftp ftp = connect(server);
-            try {
-                assertThatThrownBy(ftp::makePasv)
-                        .isExactlyInstanceOf(FtpProtoException.class)
-                        .hasMessage(reply + " (" + reason + ")");
-                assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
-                assertThat(server.commands()).containsExactly("EPSV", "NOOP");
-            } finally {
-                ftp.disconnect();
-            }
+            Ftp ftp = scripted.clientOf(server);
+            assertThatThrownBy(ftp::makePasv)
+                    .isExactlyInstanceOf(FtpProtoException.class)
+                    .hasMessage(reply + " (" + reason + ")");
+            assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
+            assertThat(server.commands()).containsExactly("EPSV", "NOOP");
         }
     }
 
@@ -151,13 +141,8 @@ class HostilePassiveTest {
     @Test
     void wellFormedEpsvOnIpv6Transfers() throws IOException {
         try (ScriptedFtpServer server = ipv6Server()) {
-            Ftp ftp = connect(server);
-            try {
-                assertThat(list(ftp)).hasSize(3);
-                assertThat(server.commands()).containsExactly("TYPE A", "EPSV", "LIST");
-            } finally {
-                ftp.disconnect();
-            }
+            assertThat(list(scripted.clientOf(server))).hasSize(3);
+            assertThat(server.commands()).containsExactly("TYPE A", "EPSV", "LIST");
         }
     }
 
@@ -184,11 +169,5 @@ class HostilePassiveTest {
             assumeThat(e).as("IPv6 loopback available").isNull();
             throw e;
         }
-    }
-
-    private static Ftp connect(ScriptedFtpServer server) throws IOException {
-        Ftp ftp = new Ftp();
-        ftp.connect(server.host(), server.port(), ScriptedFtpServerExtension.TIMEOUT, null);
-        return ftp;
     }
 }

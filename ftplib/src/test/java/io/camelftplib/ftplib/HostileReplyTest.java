@@ -95,8 +95,7 @@ class HostileReplyTest {
     @Test
     void silentMultiLineReplyIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("NOOP", "200-first line, and then nothing");
-        Ftp ftp = scripted.newClient();
-        ftp.connect(scripted.server().host(), scripted.server().port(), Duration.ofMillis(300), null);
+        Ftp ftp = scripted.client(Duration.ofMillis(300));
         assertThatThrownBy(() -> ftp.sendCmd("NOOP")).isInstanceOf(SocketTimeoutException.class);
         assertThat(ftp.isOutOfSync()).isTrue();
     }
@@ -210,13 +209,7 @@ class HostileReplyTest {
     void latin1ClientDecodesEveryByte() throws IOException {
         try (ScriptedFtpServer server = ScriptedFtpServer.start(StandardCharsets.ISO_8859_1)) {
             server.on("NOOP", (s, arg) -> s.sendBytes(new byte[] {'2', '0', '0', ' ', (byte) 0xff, '\r', '\n'}));
-            Ftp ftp = new Ftp(StandardCharsets.ISO_8859_1);
-            try {
-                ftp.connect(server.host(), server.port(), ScriptedFtpServerExtension.TIMEOUT, null);
-                assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 \u00ff");
-            } finally {
-                ftp.disconnect();
-            }
+            assertThat(scripted.clientOf(server).sendCmd("NOOP")).isEqualTo("200 \u00ff");
         }
     }
 

@@ -56,7 +56,7 @@ class HostileTransferTest {
     @Test
     void lone250ToRetrIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("RETR", "250 done already");
-        Ftp ftp = connectWithShortTimeout();
+        Ftp ftp = scripted.client(SHORT);
         assertThatThrownBy(() -> download(ftp)).isInstanceOf(SocketTimeoutException.class);
         assertThat(ftp.isOutOfSync()).isTrue();
     }
@@ -83,7 +83,7 @@ class HostileTransferTest {
     void activeModeWithoutConnectionIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("PORT", "200 port ok, but I will never connect");
         scripted.server().reply("RETR", "150 here it comes");
-        Ftp ftp = connectWithShortTimeout();
+        Ftp ftp = scripted.client(SHORT);
         ftp.setPasv(false);
         assertThatThrownBy(() -> download(ftp)).isInstanceOf(SocketTimeoutException.class);
         assertThat(ftp.isOutOfSync()).isTrue();
@@ -219,11 +219,4 @@ class HostileTransferTest {
         assertThat(ftp.retrBinary("RETR f", out::writeBytes)).isEqualTo("226 transfer complete");
         return out.toByteArray();
     }
-
-    private Ftp connectWithShortTimeout() throws IOException {
-        Ftp ftp = scripted.newClient();
-        ftp.connect(scripted.server().host(), scripted.server().port(), SHORT, null);
-        return ftp;
-    }
-
 }

@@ -90,6 +90,35 @@ public final class ScriptedFtpServerExtension implements BeforeEachCallback, Aft
     }
 
     /**
+     * Creates another client connected to this test's server with its own timeout, e.g. a short one for a test
+     * that waits for a reply that never comes; it is disconnected after the test.
+     *
+     * @param timeout the client's timeout
+     * @return the connected client
+     * @throws IOException when connecting fails
+     */
+    public Ftp client(Duration timeout) throws IOException {
+        Ftp ftp = newClient();
+        ftp.connect(server.host(), server.port(), timeout, null);
+        return ftp;
+    }
+
+    /**
+     * Creates a client connected to another scripted server (in that server's charset, with {@link #TIMEOUT});
+     * it is disconnected after the test. The test closes the other server.
+     *
+     * @param other the server
+     * @return the connected client
+     * @throws IOException when connecting fails
+     */
+    public Ftp clientOf(ScriptedFtpServer other) throws IOException {
+        Ftp ftp = new Ftp(other.encoding());
+        clients.add(ftp);
+        ftp.connect(other.host(), other.port(), TIMEOUT, null);
+        return ftp;
+    }
+
+    /**
      * Connects a client to the server with {@link #TIMEOUT}.
      *
      * @param ftp the client
