@@ -255,25 +255,20 @@ class FtpClassScriptedTest {
         assertThat(ftp.sendCmd("noop")).isEqualTo("200 noop ok");
     }
 
-    /** Mirrors test_ftplib.TestFTPClass.test_with_statement (base case): close() sends QUIT and closes. */
-    @Test
-    void closeSendsQuitAndDisconnects() throws IOException {
+    /**
+     * Mirrors test_ftplib.TestFTPClass.test_with_statement (the base case, and QUIT inside the block): close()
+     * sends QUIT exactly once and disconnects.
+     */
+    @ParameterizedTest(name = "quit() inside the block: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeSendsQuitOnceAndDisconnects(boolean quitInside) throws IOException {
         Ftp ftp = scripted.connect(scripted.newClient());
         try (ftp) {
             assertThat(ftp.sendCmd("noop")).isEqualTo("200 noop ok");
             assertThat(ftp.isConnected()).isTrue();
-        }
-        assertThat(scripted.server().commands()).containsExactly("noop", "QUIT");
-        assertThat(ftp.isConnected()).isFalse();
-    }
-
-    /** Mirrors test_ftplib.TestFTPClass.test_with_statement (QUIT inside the block): no second QUIT. */
-    @Test
-    void closeAfterQuitSendsNoSecondQuit() throws IOException {
-        Ftp ftp = scripted.connect(scripted.newClient());
-        try (ftp) {
-            ftp.sendCmd("noop");
-            assertThat(ftp.quit()).isEqualTo("221 quit ok");
+            if (quitInside) {
+                assertThat(ftp.quit()).isEqualTo("221 quit ok");
+            }
         }
         assertThat(scripted.server().commands()).containsExactly("noop", "QUIT");
         assertThat(ftp.isConnected()).isFalse();
