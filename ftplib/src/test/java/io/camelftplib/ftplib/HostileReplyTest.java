@@ -201,7 +201,8 @@ class HostileReplyTest {
                 .isExactlyInstanceOf(FtpProtoException.class)
                 .hasMessage("received bytes that are not valid UTF-8 (set the encoding to the one the server uses)")
                 .hasCauseInstanceOf(MalformedInputException.class);
-        assertThatNextCommandFailsFast(ftp, "reading the reply to NOOP failed: received bytes that are not valid UTF-8");
+        assertThatNextCommandFailsFast(ftp,
+                "reading the reply to NOOP failed: received bytes that are not valid UTF-8");
     }
 
     /** H9 control: the same bytes are fine in latin-1, where every byte is a character. */
