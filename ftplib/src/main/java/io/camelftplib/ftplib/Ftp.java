@@ -509,7 +509,8 @@ public class Ftp implements AutoCloseable {
     /**
      * Asks for a passive address: ftplib's {@code makepasv}. On IPv4 sends {@code PASV} and, unless
      * {@link #setTrustServerPasvIpv4Address(boolean)} was set, replaces the advertised host with the control
-     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535.
+     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535, and the octets
+     * of a 227 address 0-255 even when the address is not used.
      *
      * @return the host and port to connect to
      * @throws FtpProtoException when the reply is malformed or names an impossible address
@@ -521,6 +522,7 @@ public class Ftp implements AutoCloseable {
         if (getAddressFamily() == StandardProtocolFamily.INET) {
             String resp = sendCmd("PASV");
             HostPort advertised = FtpReplies.parse227(resp);
+            DataConnector.checkOctets(advertised.host(), resp);
             DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
             return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
         }
@@ -791,6 +793,8 @@ public class Ftp implements AutoCloseable {
                 log.retr(line);
                 callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             }
+            // ftplib prints the empty read that ends the data too: *retr* ''
+            log.retr(line);
         } catch (IOException | RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
