@@ -100,17 +100,40 @@ class NetrcTest {
         Path file = writeNetrc("machine h login u password p\n", "rw-r--r--");
         assertThatThrownBy(() -> withUserHome(Netrc::loadDefault))
                 .isExactlyInstanceOf(IOException.class)
-                .hasMessage(file + " is accessible by other users; a .netrc with passwords must be private:"
+                .hasMessage(file + " is accessible by other users; a .netrc with logins must be private:"
                         + " chmod 600 " + file);
     }
 
-    /** A private ~/.netrc loads; a readable one without passwords loads too. */
+    /** A private ~/.netrc loads; a readable one with only anonymous logins loads too, as in Python. */
     @Test
-    void loadDefaultAcceptsAPrivateFileOrOneWithoutPasswords() throws IOException {
+    void loadDefaultAcceptsAPrivateFileOrOneWithOnlyAnonymousLogins() throws IOException {
         writeNetrc("machine h login u password p\n", "rw-------");
         assertThat(withUserHome(Netrc::loadDefault).authenticators("h")).contains(new Netrc.Entry("u", "", "p"));
-        writeNetrc("machine h login u\n", "rw-r--r--");
-        assertThat(withUserHome(Netrc::loadDefault).authenticators("h")).contains(new Netrc.Entry("u", "", ""));
+        writeNetrc("machine h login anonymous password me@\n", "rw-r--r--");
+        assertThat(withUserHome(Netrc::loadDefault).authenticators("h"))
+                .contains(new Netrc.Entry("anonymous", "", "me@"));
+    }
+
+    /** Python checks any login but anonymous, with or without a password. */
+    @Test
+    void loadDefaultRefusesAReadableFileWithALoginEvenWithoutPassword() throws IOException {
+        Path file = writeNetrc("machine h login u\n", "rw-r--r--");
+        assertThatThrownBy(() -> withUserHome(Netrc::loadDefault))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + " is accessible by other users");
+    }
+
+    /** As Python: a lone "#" at the top level comments out its line, "#word" only itself; a macro needs an
+     * empty line to end. */
+    @Test
+    void commentsAndMacroTerminatorFollowPython() {
+        assertThat(Netrc.parse("# machine skipped login x\nmachine h login u\n").hosts()).containsOnlyKeys("h");
+        assertThat(Netrc.parse("#word machine h login u\n").hosts()).containsOnlyKeys("h");
+        assertThat(Netrc.parse("macdef m\n  \nline\n\n").macros())
+                .containsExactly(Map.entry("m", List.of("  \n", "line\n")));
+        assertThatThrownBy(() -> Netrc.parse("macdef m\ncd /pub\n"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("Macro definition missing null line terminator.");
     }
 
     /** ~/.netrc owned by another user is refused (needs root to give the file away). */
@@ -122,7 +145,7 @@ class NetrcTest {
         Files.setOwner(file, nobody);
         assertThatThrownBy(() -> withUserHome(Netrc::loadDefault))
                 .isExactlyInstanceOf(IOException.class)
-                .hasMessage(file + " is owned by nobody, not by root; a .netrc with passwords must belong to its user");
+                .hasMessage(file + " is owned by nobody, not by root; a .netrc with logins must belong to its user");
     }
 
     /** login(netrc) sends the host's login, password and account (the credentials of ftplib's test()). */
