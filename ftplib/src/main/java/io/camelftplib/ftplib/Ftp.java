@@ -861,8 +861,9 @@ public class Ftp implements AutoCloseable {
             throws IOException {
         voidCmd("TYPE I");
         DataConnection conn = ntransferCmd(cmd, rest);
-        try (conn) {
-            OutputStream out = conn.socket().getOutputStream();
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = watchdog.guard(conn.socket().getOutputStream());
             if (callback == null) {
                 copy(in, out, Math.max(blocksize, STREAM_BUFFER_SIZE));
             } else {
@@ -873,7 +874,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }
@@ -915,8 +919,10 @@ public class Ftp implements AutoCloseable {
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
         voidCmd("TYPE A");
         DataConnection conn = ntransferCmd(cmd, null);
-        try (conn) {
-            OutputStream out = new java.io.BufferedOutputStream(conn.socket().getOutputStream(), STREAM_BUFFER_SIZE);
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = new java.io.BufferedOutputStream(watchdog.guard(conn.socket().getOutputStream()),
+                    STREAM_BUFFER_SIZE);
             InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
             byte[] line;
             while ((line = BinaryLines.read(lines, maxline)).length > 0) {
@@ -927,7 +933,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }

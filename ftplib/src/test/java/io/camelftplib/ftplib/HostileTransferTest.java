@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -58,6 +59,33 @@ class HostileTransferTest {
         scripted.server().reply("RETR", "250 done already");
         Ftp ftp = scripted.client(SHORT);
         assertThatThrownBy(() -> download(ftp)).isInstanceOf(SocketTimeoutException.class);
+        assertThat(ftp.isOutOfSync()).isTrue();
+    }
+
+    /**
+     * H26: a server that stops reading an upload would block a Java socket write forever; with a timeout the
+     * write watchdog closes the data connection and the upload fails with a message naming the stall.
+     */
+    @Test
+    void uploadToAServerThatStopsReadingFailsAfterTheTimeout() throws IOException {
+        scripted.server().on("STOR", (s, arg) -> s.reply("150 go ahead, I will not read"));
+        Ftp ftp = scripted.client(SHORT);
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> ftp.storBinary("STOR stalled", endless))
+                .isExactlyInstanceOf(SocketTimeoutException.class)
+                .hasMessage("the server read nothing of the upload for 300 ms; the data connection was closed"
+                        + " (check the server's disk and quota)");
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
