@@ -54,8 +54,8 @@ final class EngineClient implements JvmClient {
         Ftp open(BenchServer server) throws IOException;
     }
 
-    // matches the engine's own stream buffer, so the copy loop here adds no extra pass
-    private static final int BUFFER = 64 * 1024;
+    // the same size as the engine's own stream buffer
+    private static final int BUFFER = 128 * 1024;
 
     private final String name;
     private final Opener opener;

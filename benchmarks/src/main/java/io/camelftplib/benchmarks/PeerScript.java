@@ -31,10 +31,8 @@ final class PeerScript {
 
     static ProcessClient.Metered run(Task task, Map<String, Object> json) throws IOException, InterruptedException {
         Path script = task.workDir().resolve("peer.py");
-        if (!Files.exists(script)) {
-            try (InputStream in = PeerScript.class.getResourceAsStream("peer.py")) {
-                Files.copy(in, script);
-            }
+        try (InputStream in = PeerScript.class.getResourceAsStream("peer.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path out = task.workDir().resolve("peer.out");
         Path err = task.workDir().resolve("peer.err");
