@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code benchmarks/run.sh}, which builds the module and passes the class path the forked JVMs need.
  *
  * <pre>
- * benchmarks/run.sh [--size full|smoke] [--rounds N] [--workloads W1,W3,...] [--clients engine,curl,...]
+ * benchmarks/run.sh [--size full|smoke] [--rounds N] [--warmup N] [--workloads W1,W3,...]
+ *                   [--clients engine,curl,...]
  *                   [--jfr] [--server-script PATH] [--local DIR] [--report FILE]
  * </pre>
  */
@@ -45,10 +46,11 @@ public final class BenchmarkMain {
                 System.out.println("JFR recordings: " + jfrDir);
             }
             Forker forker = new Forker(System.getProperty("java.class.path"), jvmOptions);
-            Benchmark.Plan plan = new Benchmark.Plan(server, o.sizes, localRoot, o.rounds, o.clients, o.workloads,
+            Benchmark.Plan plan = new Benchmark.Plan(server, o.sizes, localRoot, o.rounds, o.warmup, o.clients,
+                    o.workloads,
                     Optional.of(forker));
-            System.out.println("server " + server + ", client files under " + localRoot + ", " + o.rounds
-                    + " rounds");
+            System.out.println("server " + server + ", client files under " + localRoot + ", " + o.warmup
+                    + " warm-up and " + o.rounds + " measured rounds, interleaved");
             List<ClientResult> results = new Benchmark(plan, System.out::println).run();
             String machine = Machine.describe();
             String table = ResultTable.text(results, o.sizes);
@@ -80,6 +82,7 @@ public final class BenchmarkMain {
     static final class Options {
         Sizes sizes = Sizes.FULL;
         int rounds = 3;
+        int warmup = 1;
         List<Client> clients = Clients.all();
         List<Workload> workloads = Arrays.asList(Workload.values());
         boolean jfr;
@@ -108,6 +111,10 @@ public final class BenchmarkMain {
                     case "--workloads":
                         o.workloads = Arrays.stream(v.split(",")).map(String::trim).map(Workload::parse).sorted()
                                 .toList();
+                        i++;
+                        break;
+                    case "--warmup":
+                        o.warmup = Integer.parseInt(v);
                         i++;
                         break;
                     case "--jfr":

@@ -1,12 +1,17 @@
 package io.camelftplib.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The main class of a forked client JVM: reads a {@link TaskFile}, runs the rounds, prints one {@code @round}
- * line per round on standard output (or {@code @failed} and a non-zero exit). Everything else the client
- * prints goes to standard error.
+ * The main class of a forked client JVM. Reads a {@link TaskFile}, then runs one round for every {@code round}
+ * line on standard input and answers each with one {@code @round} line (or {@code @failed} and a non-zero exit)
+ * on standard output, until {@code quit} or the end of input. The JVM stays up between rounds, so the harness
+ * can interleave the rounds of all clients and a load spike from elsewhere hits them alike. Everything else
+ * the client prints goes to standard error.
  */
 public final class ForkedRounds {
 
@@ -14,7 +19,7 @@ public final class ForkedRounds {
     }
 
     /**
-     * Runs the rounds.
+     * Serves rounds.
      *
      * @param args the task file
      */
@@ -25,14 +30,16 @@ public final class ForkedRounds {
             JvmClient client = (JvmClient) Clients.byName(p.getProperty("client"));
             JvmMeter meter = new JvmMeter();
             RoundRunner runner = new RoundRunner(task.server());
-            for (int i = Integer.parseInt(p.getProperty("rounds")); i > 0; i--) {
-                // one line per round as soon as it ends, so a later failure keeps the rounds before it
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            System.out.println("@ready");
+            System.out.flush();
+            String command;
+            while ((command = in.readLine()) != null && command.equals("round")) {
                 for (RoundResult r : runner.run(client, task, 1, meter)) {
                     System.out.println(r.encode());
                 }
                 System.out.flush();
             }
-            System.out.flush();
             System.exit(0);
         } catch (Throwable e) {
             e.printStackTrace();

@@ -20,13 +20,29 @@ import java.util.regex.Pattern;
 final class PeerScript {
 
     private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\": (-?[0-9.eE+-]+)");
+    // the interpreter itself, not a launcher: pyenv's python3 shim takes about 2 s per start on a busy machine
+    private static final String PYTHON = resolvePython();
 
     private PeerScript() {
     }
 
     /** Whether {@code python3} runs here. */
     static boolean pythonAvailable() {
-        return Commands.available("python3", "--version");
+        return Commands.available(PYTHON, "--version");
+    }
+
+    private static String resolvePython() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !path.isEmpty() ? path : "python3";
+        } catch (IOException e) {
+            return "python3";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "python3";
+        }
     }
 
     static ProcessClient.Metered run(Task task, Map<String, Object> json) throws IOException, InterruptedException {
@@ -36,7 +52,7 @@ final class PeerScript {
         }
         Path out = task.workDir().resolve("peer.out");
         Path err = task.workDir().resolve("peer.err");
-        Process p = new ProcessBuilder("python3", script.toString(), toJson(json))
+        Process p = new ProcessBuilder(PYTHON, script.toString(), toJson(json))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(task.timeout().toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();

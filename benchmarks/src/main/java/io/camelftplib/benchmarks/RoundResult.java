@@ -1,29 +1,69 @@
 package io.camelftplib.benchmarks;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One measured round.
  *
- * @param cost     what it cost
- * @param moved    what it moved (checked against the task)
- * @param commands the FTP commands the server logged for the round, or -1 when the server keeps no log
+ * @param cost  what it cost
+ * @param moved what it moved (checked against the task)
+ * @param verbs the FTP commands the server logged for the round, counted by verb; empty when the server keeps
+ *              no log
  */
-record RoundResult(Measurement cost, Moved moved, long commands) {
+record RoundResult(Measurement cost, Moved moved, Map<String, Long> verbs) {
+
+    RoundResult {
+        verbs = Map.copyOf(verbs);
+    }
+
+    /** All commands, or -1 without a server log. */
+    long commands() {
+        return verbs.isEmpty() ? -1 : verbs.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Commands per moved file, counting only the verbs sent at least once per file (e.g. PASV and RETR, or CWD
+     * five times), so that a session's fixed prologue (USER, PASS, TYPE, NLST, QUIT) does not blur a small run.
+     *
+     * @return commands per file, or -1 without a log or items
+     */
+    double perItemCommands() {
+        long items = moved.items();
+        if (verbs.isEmpty() || items == 0) {
+            return -1;
+        }
+        return verbs.values().stream().filter(n -> n >= items).mapToLong(Long::longValue).sum() / (double) items;
+    }
 
     /** Encodes the round as one line for a forked JVM's standard output. */
     String encode() {
+        StringBuilder v = new StringBuilder();
+        verbs.forEach((verb, n) -> v.append(v.length() == 0 ? "" : ",").append(verb).append(':').append(n));
         return String.format(java.util.Locale.ROOT, "@round wall=%d cpu=%d heap=%d live=%d rss=%d bytes=%d items=%d"
-                + " cmds=%d", cost.wallNanos(), cost.cpuNanos(), cost.heapPeak(), cost.heapLive(), cost.rssPeak(),
-                moved.bytes(), moved.items(), commands);
+                + " verbs=%s", cost.wallNanos(), cost.cpuNanos(), cost.heapPeak(), cost.heapLive(), cost.rssPeak(),
+                moved.bytes(), moved.items(), v.length() == 0 ? "-" : v);
     }
 
     /** Decodes {@link #encode()}. */
     static RoundResult decode(String line) {
-        java.util.Map<String, Long> v = new java.util.HashMap<>();
+        Map<String, String> v = new java.util.HashMap<>();
         for (String field : line.substring("@round ".length()).trim().split(" ")) {
             int eq = field.indexOf('=');
-            v.put(field.substring(0, eq), Long.parseLong(field.substring(eq + 1)));
+            v.put(field.substring(0, eq), field.substring(eq + 1));
         }
-        return new RoundResult(new Measurement(v.get("wall"), v.get("cpu"), v.get("heap"), v.get("live"),
-                v.get("rss")), new Moved(v.get("bytes"), v.get("items")), v.get("cmds"));
+        Map<String, Long> verbs = new LinkedHashMap<>();
+        if (!v.get("verbs").equals("-")) {
+            for (String pair : v.get("verbs").split(",")) {
+                int colon = pair.indexOf(':');
+                verbs.put(pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)));
+            }
+        }
+        return new RoundResult(new Measurement(n(v, "wall"), n(v, "cpu"), n(v, "heap"), n(v, "live"), n(v, "rss")),
+                new Moved(n(v, "bytes"), n(v, "items")), verbs);
+    }
+
+    private static long n(Map<String, String> v, String key) {
+        return Long.parseLong(v.get(key));
     }
 }

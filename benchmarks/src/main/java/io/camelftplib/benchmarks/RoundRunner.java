@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,9 +61,9 @@ final class RoundRunner {
 
     private RoundResult finish(Client client, Task task, Measurement cost, Moved moved, long mark)
             throws Exception {
-        long commands = log.isPresent() ? log.get().commandsSince(mark) : -1;
+        Map<String, Long> verbs = log.isPresent() ? log.get().commandsSince(mark) : Map.of();
         verify(client, task, moved);
-        return new RoundResult(cost, moved, commands);
+        return new RoundResult(cost, moved, verbs);
     }
 
     /** Checks the files (or, for a listing, the count) against the task; fails the client's run otherwise. */

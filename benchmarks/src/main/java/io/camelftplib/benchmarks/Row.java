@@ -47,10 +47,17 @@ record Row(ClientResult result, double medianS, double minS, double maxS, double
         return bytes.isPresent() && bytes.getAsLong() >= 0 ? bytes.getAsLong() / (double) (1 << 20) : -1;
     }
 
-    /** FTP commands per moved item (file), for the many-files workloads. */
+    /** FTP commands per moved file (verbs sent once a file or more), for the many-files workloads. */
     double commandsPerItem() {
-        long items = result.rounds().get(0).moved().items();
-        return commands < 0 || items == 0 ? -1 : commands / items;
+        return result.rounds().get(0).perItemCommands();
+    }
+
+    /** The first round's commands by verb, e.g. {@code USER 1, PASV 2000, RETR 2000}. */
+    String verbs() {
+        StringBuilder b = new StringBuilder();
+        result.rounds().get(0).verbs().forEach((verb, n) -> b.append(b.length() == 0 ? "" : ", ").append(verb)
+                .append(' ').append(n));
+        return b.toString();
     }
 
     /** The best peer's rate among rows of the same workload, if any peer succeeded. */

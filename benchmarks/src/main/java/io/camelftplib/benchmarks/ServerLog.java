@@ -1,13 +1,19 @@
 package io.camelftplib.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Counts the FTP commands a server received, from vsftpd's {@code log_ftp_protocol} log: every command is one
- * line holding {@code FTP command:}. A round marks the log's end before it starts and counts what was appended
+ * Counts the FTP commands a server received, by verb, from vsftpd's {@code log_ftp_protocol} log: every command
+ * is one line holding {@code FTP command:}. A round marks the log's end before it starts and counts what was appended
  * after it ends.
  *
  * <p>Only the benchmark's own clients talk to the private server, so every command counted is the round's.
@@ -15,7 +21,8 @@ import java.nio.file.Path;
  */
 final class ServerLog {
 
-    private static final byte[] COMMAND = "FTP command:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    // vsftpd: ... FTP command: Client "127.0.0.1", "RETR w3/f00001.bin"
+    private static final Pattern COMMAND = Pattern.compile("FTP command: Client \"[^\"]*\", \"([A-Za-z]+)");
 
     private final Path file;
 
@@ -29,42 +36,34 @@ final class ServerLog {
     }
 
     /**
-     * Counts the commands logged since {@code mark}. vsftpd writes a line when it has read the command, which may
-     * be a moment after the client saw its reply (QUIT), so the count is read until it stops changing.
+     * Counts the commands logged since {@code mark}, by verb ({@code RETR}, {@code PASV}, ...). vsftpd writes a
+     * line when it has read the command, which may be a moment after the client saw its reply (QUIT), so the log
+     * is read until it stops growing.
      *
      * @param mark a value from {@link #mark()}
-     * @return the number of commands
+     * @return the number of commands of each verb, in the order first seen
      * @throws IOException when the log cannot be read
      * @throws InterruptedException when interrupted while waiting for the log to settle
      */
-    long commandsSince(long mark) throws IOException, InterruptedException {
+    Map<String, Long> commandsSince(long mark) throws IOException, InterruptedException {
         long previous = -1;
-        long count = count(mark);
-        for (int i = 0; i < 40 && count != previous; i++) {
+        long size = Files.size(file);
+        for (int i = 0; i < 40 && size != previous; i++) {
             Thread.sleep(25);
-            previous = count;
-            count = count(mark);
+            previous = size;
+            size = Files.size(file);
         }
-        return count;
-    }
-
-    private long count(long mark) throws IOException {
-        long count = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(mark);
-            byte[] buffer = new byte[64 * 1024];
-            int matched = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    matched = buffer[i] == COMMAND[matched] ? matched + 1 : (buffer[i] == COMMAND[0] ? 1 : 0);
-                    if (matched == COMMAND.length) {
-                        count++;
-                        matched = 0;
-                    }
+        Map<String, Long> verbs = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            in.skip(mark);
+            String line;
+            while ((line = in.readLine()) != null) {
+                Matcher m = COMMAND.matcher(line);
+                if (m.find()) {
+                    verbs.merge(m.group(1).toUpperCase(Locale.ROOT), 1L, Long::sum);
                 }
             }
         }
-        return count;
+        return verbs;
     }
 }
