@@ -7,7 +7,9 @@
 # pure-ftpd conflict with each other as packages and another tool may want one of the others.
 #
 #   control port  $BENCH_FTP_PORT (2631), plain FTP and explicit FTPS (AUTH TLS) on the same port
-#   passive ports $BENCH_FTP_PASV (31000-31199): clear of the integration-test servers' 30000-30299
+#   passive ports $BENCH_FTP_PASV (31000-31999): clear of the integration-test servers' 30000-30299 and of the
+#                 kernel's ephemeral ports (32768+); 1000 of them, so that W3's thousands of data connections
+#                 repeat a port pair still in TIME_WAIT less often
 #   login         $BENCH_FTP_USER / $BENCH_FTP_PASS (ftpbench / ftpbench), chrooted into the served root
 #   served root   $BENCH_FTP_ROOT, default /dev/shm/camel-ftplib-bench when /dev/shm has 6 GiB free
 #                 (memory-backed, so disk noise stays out of the figures), else $BENCH_DIR/root
@@ -20,7 +22,7 @@ set -euo pipefail
 
 BENCH_DIR=${BENCH_DIR:-/tmp/camel-ftplib-bench}
 PORT=${BENCH_FTP_PORT:-2631}
-PASV=${BENCH_FTP_PASV:-31000-31199}
+PASV=${BENCH_FTP_PASV:-31000-31999}
 USER_NAME=${BENCH_FTP_USER:-ftpbench}
 USER_PASS=${BENCH_FTP_PASS:-ftpbench}
 HOST=127.0.0.1

@@ -55,8 +55,10 @@ record Row(ClientResult result, double medianS, double minS, double maxS, double
     /** The first round's commands by verb, e.g. {@code USER 1, PASV 2000, RETR 2000}. */
     String verbs() {
         StringBuilder b = new StringBuilder();
-        result.rounds().get(0).verbs().forEach((verb, n) -> b.append(b.length() == 0 ? "" : ", ").append(verb)
-                .append(' ').append(n));
+        result.rounds().get(0).verbs().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .forEach(e -> b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
         return b.toString();
     }
 
