@@ -38,15 +38,8 @@ final class DataSet {
                 writeRandom(out, sizes.bigBytes(), new SplittableRandom(1));
             }
         });
-        part("w3-" + sizes.smallFiles() + "x" + sizes.smallFileBytes(), root.resolve(Sizes.smallFilesDir()), () -> {
-            SplittableRandom random = new SplittableRandom(3);
-            for (int i = 1; i <= sizes.smallFiles(); i++) {
-                Path file = root.resolve(Sizes.smallFilesDir()).resolve(Sizes.smallFileName(i));
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    writeRandom(out, sizes.smallFileBytes(), random);
-                }
-            }
-        });
+        smallFiles(Sizes.smallFilesDir(), sizes.smallFiles());
+        smallFiles(Sizes.tlsSmallFilesDir(), sizes.tlsSmallFiles());
         for (int entries : new int[] {sizes.listEntries(), sizes.listEntriesLarge()}) {
             Path dir = root.resolve(Sizes.listDir(entries));
             part("w4-" + entries, dir, () -> {
@@ -61,6 +54,18 @@ final class DataSet {
                     .lookupPrincipalByName(owner.get());
             Files.setOwner(uploads, user);
         }
+    }
+
+    private void smallFiles(String dirName, int count) throws IOException {
+        Path dir = root.resolve(dirName);
+        part(dirName + "-" + count + "x" + sizes.smallFileBytes(), dir, () -> {
+            SplittableRandom random = new SplittableRandom(3);
+            for (int i = 1; i <= count; i++) {
+                try (OutputStream out = Files.newOutputStream(dir.resolve(Sizes.smallFileName(i)))) {
+                    writeRandom(out, sizes.smallFileBytes(), random);
+                }
+            }
+        });
     }
 
     private interface Maker {

@@ -101,7 +101,8 @@ final class ResultTable {
                 what = sizes.bigBytes() / (1 << 20) + " MiB";
                 break;
             case W3_MANY_FILES:
-                what = sizes.smallFiles() + " files of " + sizes.smallFileBytes() / 1024 + " KiB, one connection";
+                what = (w.isTls() ? sizes.tlsSmallFiles() : sizes.smallFiles()) + " files of "
+                        + sizes.smallFileBytes() / 1024 + " KiB, one connection";
                 break;
             case W4_LIST:
                 what = sizes.listEntries() + " entries, NLST";

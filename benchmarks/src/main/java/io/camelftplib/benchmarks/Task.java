@@ -41,9 +41,11 @@ record Task(Workload workload, BenchServer server, String remote, Path local, Pa
                         server.root().resolve(Sizes.bigFile()), clientDir, sizes.bigBytes(), 1,
                         Duration.ofSeconds(slowSeconds));
             case W3_MANY_FILES:
-                return new Task(workload, server, Sizes.smallFilesDir(), clientDir.resolve("w3"), clientDir,
-                        (long) sizes.smallFiles() * sizes.smallFileBytes(), sizes.smallFiles(),
-                        Duration.ofSeconds(60 + sizes.smallFiles() / 20));
+                boolean tls = workload.isTls();
+                int files = tls ? sizes.tlsSmallFiles() : sizes.smallFiles();
+                return new Task(workload, server, tls ? Sizes.tlsSmallFilesDir() : Sizes.smallFilesDir(),
+                        clientDir.resolve("w3"), clientDir, (long) files * sizes.smallFileBytes(), files,
+                        Duration.ofSeconds(60 + files / (tls ? 2 : 20)));
             case W4_LIST:
                 return listing(workload, server, clientDir, sizes.listEntries());
             case W4_LIST_LARGE:
