@@ -39,6 +39,7 @@ final class CamelRouteClient implements JvmClient {
     private final String scheme;
     private final Map<Workload, Map<String, String>> options;
     private final Map<Workload, List<String>> heaps;
+    private final boolean streamCaching;
 
     /**
      * Describes a route variant.
@@ -48,14 +49,18 @@ final class CamelRouteClient implements JvmClient {
      * @param scheme  the FTP endpoint's scheme, e.g. {@code ftp}
      * @param options the endpoint options per workload; a workload without an entry is not supported
      * @param heaps   the {@code -Xmx} values per workload (tried in order until one suffices); default 512m
+     * @param streamCaching Camel's stream caching, on by default in Camel 4: it copies a streamed body into
+     *                      memory (no spooling to disk unless configured), so a streamed 1 GiB download needs
+     *                      1 GiB of heap again
      */
     CamelRouteClient(String name, boolean ours, String scheme, Map<Workload, Map<String, String>> options,
-            Map<Workload, List<String>> heaps) {
+            Map<Workload, List<String>> heaps, boolean streamCaching) {
         this.name = name;
         this.ours = ours;
         this.scheme = scheme;
         this.options = Map.copyOf(options);
         this.heaps = Map.copyOf(heaps);
+        this.streamCaching = streamCaching;
     }
 
     @Override
@@ -88,6 +93,7 @@ final class CamelRouteClient implements JvmClient {
         CountDownLatch done = new CountDownLatch(task.expectedItems());
         AtomicLong bytes = new AtomicLong();
         CamelContext context = new DefaultCamelContext();
+        context.setStreamCaching(streamCaching);
         context.getShutdownStrategy().setTimeout(30);
         context.addRoutes(routes(task, done, bytes));
         context.start();

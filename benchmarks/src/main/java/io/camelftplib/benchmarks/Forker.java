@@ -69,6 +69,7 @@ final class Forker {
         private final Duration roundTimeout;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final OutputStream commands;
+        private volatile boolean outOfMemory;
 
         private Session(Process process, Path stderr, String maxHeap, Duration roundTimeout) {
             this.process = process;
@@ -86,6 +87,8 @@ final class Forker {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    // -XX:+ExitOnOutOfMemoryError reports on standard output
+                    outOfMemory |= line.contains("OutOfMemoryError");
                     lines.add(line);
                 }
             } catch (IOException e) {
@@ -120,7 +123,7 @@ final class Forker {
                 if (line.startsWith("@failed ") || line.equals(EOF)) {
                     process.waitFor(30, TimeUnit.SECONDS);
                     String err = Files.exists(stderr) ? Files.readString(stderr) : "";
-                    if (err.contains("OutOfMemoryError")) {
+                    if (outOfMemory || err.contains("OutOfMemoryError")) {
                         throw new IOException("OutOfMemoryError at " + setting());
                     }
                     throw new IOException((line.equals(EOF) ? "the JVM ended" : line.substring(8)) + " at "
