@@ -68,7 +68,8 @@ public final class BenchmarkMain {
     private static void writeReport(Path file, String machine, List<ClientResult> results, Sizes sizes,
             List<String> targets, String[] args) throws java.io.IOException {
         StringBuilder b = new StringBuilder();
-        b.append("// written by benchmarks/run.sh ").append(String.join(" ", args)).append(" at ")
+        b.append("// written by benchmarks/run.sh ").append(args.length == 0 ? "(default options)" : String.join(" ", args))
+                .append(" at ")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
         b.append("....\n").append(machine).append("\n....\n\n");
         b.append(ResultTable.asciidoc(results, sizes));
@@ -81,7 +82,7 @@ public final class BenchmarkMain {
     /** The command line. */
     static final class Options {
         Sizes sizes = Sizes.FULL;
-        int rounds = 3;
+        int rounds = 5;
         int warmup = 1;
         List<Client> clients = Clients.all();
         List<Workload> workloads = Arrays.asList(Workload.values());
