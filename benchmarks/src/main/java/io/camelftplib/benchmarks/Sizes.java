@@ -18,7 +18,7 @@ record Sizes(long bigBytes, int smallFiles, int smallFileBytes, int listEntries,
     /** Issue #7's sizes: 1 GiB, 2000 x 4 KiB, 20,000 and 200,000 entries; 100 files over FTPS. */
     static final Sizes FULL = new Sizes(1L << 30, 2000, 4096, 20_000, 200_000, 100);
     /** The CI smoke size: enough to run every code path, too small to time. */
-    static final Sizes SMOKE = new Sizes(1L << 20, 10, 4096, 200, 2000, 5);
+    static final Sizes SMOKE = new Sizes(1L << 20, 5, 4096, 200, 2000, 2);
 
     Sizes {
         if (bigBytes < 1 || smallFiles < 1 || smallFileBytes < 1 || listEntries < 1 || listEntriesLarge < 1
