@@ -24,7 +24,8 @@ record RoundResult(Measurement cost, Moved moved, Map<String, Long> verbs) {
 
     /**
      * Commands per moved file, counting only the verbs sent at least once per file (e.g. PASV and RETR, or CWD
-     * five times), so that a session's fixed prologue (USER, PASS, TYPE, NLST, QUIT) does not blur a small run.
+     * five times), so that a session's fixed prologue (USER, PASS, TYPE, NLST, QUIT) does not blur a small run;
+     * the data connection each listing opens (its PASV) is not a file's either.
      *
      * @return commands per file, or -1 without a log or items
      */
@@ -33,8 +34,20 @@ record RoundResult(Measurement cost, Moved moved, Map<String, Long> verbs) {
         if (verbs.isEmpty() || items == 0) {
             return -1;
         }
-        return verbs.values().stream().filter(n -> n >= items).mapToLong(Long::longValue).sum() / (double) items;
+        long listings = LISTINGS.stream().mapToLong(v -> verbs.getOrDefault(v, 0L)).sum();
+        long perFile = 0;
+        for (Map.Entry<String, Long> e : verbs.entrySet()) {
+            long n = e.getValue();
+            if (DATA_CONNECTIONS.contains(e.getKey())) {
+                n -= Math.min(listings, Math.max(0, n - items));
+            }
+            perFile += n >= items ? n : 0;
+        }
+        return perFile / (double) items;
     }
+
+    private static final java.util.Set<String> LISTINGS = java.util.Set.of("NLST", "LIST", "MLSD");
+    private static final java.util.Set<String> DATA_CONNECTIONS = java.util.Set.of("PASV", "EPSV", "PORT", "EPRT");
 
     /** Encodes the round as one line for a forked JVM's standard output. */
     String encode() {

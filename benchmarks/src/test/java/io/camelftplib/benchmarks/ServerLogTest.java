@@ -18,6 +18,8 @@ class ServerLogTest {
             "Sat Nov 28 05:58:05 2026 [pid 9582] [ftpbench] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
             "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"cwd w3\"",
             "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"PASV\"",
+            "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"NLST w3\"",
+            "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"PASV\"",
             "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"RETR a b.bin\"",
             "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP response: Client \"127.0.0.1\", \"FTP command: fake\"",
             "Sat Nov 28 05:58:05 2026 [pid 9583] [ftpbench] FTP command: Client \"127.0.0.1\", \"PASV\"",
@@ -38,10 +40,10 @@ class ServerLogTest {
         Map<String, Long> verbs = log.commandsSince(mark);
 
         assertThat(verbs).containsExactly(Map.entry("USER", 1L), Map.entry("PASS", 1L), Map.entry("CWD", 1L),
-                Map.entry("PASV", 2L), Map.entry("RETR", 2L), Map.entry("QUIT", 1L));
+                Map.entry("PASV", 3L), Map.entry("NLST", 1L), Map.entry("RETR", 2L), Map.entry("QUIT", 1L));
         RoundResult round = new RoundResult(new Measurement(1, 1, -1, -1, -1), new Moved(8192, 2), verbs);
-        assertThat(round.commands()).isEqualTo(8);
-        // only the verbs sent for every file count per file: PASV + RETR
+        assertThat(round.commands()).isEqualTo(10);
+        // per file count only the verbs sent for every file, PASV + RETR, without the listing's PASV
         assertThat(round.perItemCommands()).isEqualTo(2.0);
         assertThat(RoundResult.decode(round.encode())).isEqualTo(round);
     }
