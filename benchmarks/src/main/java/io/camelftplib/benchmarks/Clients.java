@@ -1,0 +1,68 @@
+package io.camelftplib.benchmarks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every contender, in table order. This is the one place to add one.
+ *
+ * <p>Extension points of issue #7, for code that is being written on other branches:
+ * <ul>
+ * <li><b>W5, the engine over FTPS</b>: add {@code EngineClient.tls(server -> ...)} whose opener builds
+ *     {@code new FtpTls(Trust.context(server.cert().get()))}, connects, calls {@code auth()}, logs in and calls
+ *     {@code protP()}; the W5 workloads, the server's FTPS port and the peers' W5 runs are already here.</li>
+ * <li><b>Our route</b>: add a {@link CamelRouteClient} with {@code ours = true} and scheme {@code ftplib}
+ *     (options per workload, e.g. {@code binary=true} and its {@code maxConnections}), and the
+ *     {@code io.camelftplib:camel-ftplib} dependency to this module; {@link Targets} then reports the W3 and
+ *     route-heap targets against Camel's {@code ftp:}.</li>
+ * </ul>
+ */
+final class Clients {
+
+    /** Camel ftp: with nothing but credentials: ASCII type, active mode, stepwise CWD, download into memory. */
+    static final CamelRouteClient CAMEL_DEFAULT = new CamelRouteClient("camel ftp: default", false, "ftp",
+            Map.of(Workload.W1_DOWNLOAD, Map.of(), Workload.W2_UPLOAD, Map.of(), Workload.W3_MANY_FILES, Map.of()),
+            // it reads the whole file into a byte array: issue #7 measured -Xmx2g failing and 2560m passing
+            Map.of(Workload.W1_DOWNLOAD, List.of("2g", "2560m", "3g")), true);
+
+    /**
+     * Camel ftp: at its fastest, found from the server's command log: binary and passive, no stepwise CWD
+     * (absolute paths), and for the big file a streamed download ({@code streamDownload}) with the context's
+     * stream caching off, so the heap stays small (with caching on, Camel 4 copies the stream into memory and
+     * the route fails at -Xmx128m).
+     */
+    static final CamelRouteClient CAMEL_BEST = new CamelRouteClient("camel ftp: best", false, "ftp",
+            Map.of(Workload.W1_DOWNLOAD, Map.of("binary", "true", "passiveMode", "true", "stepwise", "false",
+                            "streamDownload", "true"),
+                    Workload.W2_UPLOAD, Map.of("binary", "true", "passiveMode", "true", "stepwise", "false"),
+                    Workload.W3_MANY_FILES, Map.of("binary", "true", "passiveMode", "true", "stepwise", "false")),
+            Map.of(Workload.W1_DOWNLOAD, List.of("128m")), false);
+
+    private static final List<Client> ALL = List.of(
+            EngineClient.plain(),
+            EngineClient.plainRetrBinaryPerFile(),
+            new CommonsNetClient(),
+            CAMEL_DEFAULT,
+            CAMEL_BEST,
+            new CurlClient(),
+            new PythonFtplibClient(false),
+            new PythonFtplibClient(true));
+
+    private Clients() {
+    }
+
+    static List<Client> all() {
+        return ALL;
+    }
+
+    /** Finds a client by its name or slug. */
+    static Client byName(String name) {
+        for (Client c : ALL) {
+            if (c.name().equals(name) || c.slug().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no client '" + name + "'; known: "
+                + ALL.stream().map(Client::slug).toList());
+    }
+}
