@@ -175,7 +175,12 @@ public final class FtpTls extends Ftp {
         TlsEngineSocket secured = (TlsEngineSocket) control.socket();
         try {
             int wait = getTimeout() == null ? TlsEngineSocket.CLOSE_WAIT_MILLIS : DataConnector.millis(getTimeout());
-            control.attach(secured.unwrap(wait));
+            if (secured.unwrap(wait).length > 0) {
+                // the server speaks only when spoken to: text before the next command is not the server's
+                throw new FtpProtoException(resp, context(resp) + "; plain text arrived with the server's"
+                        + " close_notify, before any command: refusing it as an injection (contract H19)", null);
+            }
+            control.attach(secured.plain);
         } catch (IOException | RuntimeException e) {
             disconnect();
             throw e;

@@ -79,28 +79,23 @@ final class TlsEngineSocket extends LayeredSocket {
     }
 
     /**
-     * Ends TLS and returns the plain socket, which stays open (RFC 4217 section 12.3, {@code CCC}): sends
-     * close_notify and reads up to the server's.
+     * Ends TLS and leaves the plain socket open (RFC 4217 section 12.3, {@code CCC}): sends close_notify and reads
+     * up to the peer's. The plain socket ({@link LayeredSocket#plain}) carries the conversation on.
      *
-     * @param waitMillis how long to wait for the server's close_notify
-     * @return the plain socket, with its timeout as before
-     * @throws SSLException      when the server ended the connection instead
-     * @throws FtpProtoException when plain text came with the close_notify, before any command was sent
+     * @param waitMillis how long to wait for the peer's close_notify
+     * @return the plain-text bytes that arrived right behind the peer's close_notify, usually none
+     * @throws SSLException when the peer ended the connection instead
      */
-    Socket unwrap(int waitMillis) throws IOException {
+    byte[] unwrap(int waitMillis) throws IOException {
         int previous = plain.getSoTimeout();
         plain.setSoTimeout(waitMillis);
         layer.closeOutbound();
         if (!layer.awaitCloseNotify()) {
-            throw new SSLException(layer.role() + ": the server closed the connection instead of ending TLS");
-        }
-        if (layer.hasBufferedNetBytes()) {
-            throw new FtpProtoException("data after close_notify", layer.role() + ": the server sent plain text"
-                    + " before any command; refusing it as an injection (contract H19)", null);
+            throw new SSLException(layer.role() + ": the peer closed the connection instead of ending TLS");
         }
         plain.setSoTimeout(previous);
         closed.set(true);
-        return plain;
+        return layer.takeBufferedNetBytes();
     }
 
     /**

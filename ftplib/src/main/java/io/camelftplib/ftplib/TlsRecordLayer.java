@@ -234,13 +234,14 @@ final class TlsRecordLayer {
     }
 
     /**
-     * Tells whether bytes arrived after the last record the engine consumed (plain text after close_notify).
-     *
-     * @return true when undecoded bytes are buffered
+     * Removes and returns the bytes received after the last record the engine consumed: plain text behind the
+     * peer's close_notify.
      */
-    boolean hasBufferedNetBytes() {
+    byte[] takeBufferedNetBytes() {
         synchronized (readLock) {
-            return inNet.hasRemaining();
+            byte[] rest = new byte[inNet.remaining()];
+            inNet.get(rest);
+            return rest;
         }
     }
 
