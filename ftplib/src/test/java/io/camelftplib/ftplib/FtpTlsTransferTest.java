@@ -166,7 +166,7 @@ class FtpTlsTransferTest {
     @ParameterizedTest
     @MethodSource("setups")
     void abortDuringADownloadLeavesTheConversationInStep(Setup setup) throws Exception {
-        Files.write(setup.server().file("abort.bin"), TlsClients.binaryContent(32 * 1024 * 1024));
+        Files.write(setup.server().file("abort.bin"), TlsClients.binaryContent(16 * 1024 * 1024));
         try (FtpTls ftp = setup.login()) {
             ftp.voidCmd("TYPE I");
             DataConnection conn = ftp.ntransferCmd("RETR abort.bin");
