@@ -119,10 +119,12 @@ final class TlsEngineSocket extends LayeredSocket {
     }
 
     /**
-     * Sends close_notify and closes the plain socket; idempotent. A failure to send close_notify after the
-     * server sent its own is dropped (logged at DEBUG): the server ended the session first, so nothing is lost.
+     * Sends close_notify and closes the plain socket; idempotent. A close_notify that cannot be sent fails only a
+     * connection that was written and never read (an upload: the server may be missing data). After reading, it
+     * loses nothing: a complete download ended with the server's close_notify, and an abandoned one (abort) has
+     * failed already; that failure is logged at DEBUG.
      *
-     * @throws IOException when close_notify cannot be sent while the server had not ended the session
+     * @throws IOException when close_notify cannot be sent after an upload
      */
     @Override
     public void close() throws IOException {
@@ -135,10 +137,10 @@ final class TlsEngineSocket extends LayeredSocket {
                 awaitServerClose();
             }
         } catch (IOException e) {
-            if (!layer.isInboundDone()) {
+            if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
                 throw e;
             }
-            LOG.debug("{}: ending TLS failed after the server's close_notify", layer.role(), e);
+            LOG.debug("{}: ending TLS failed after reading", layer.role(), e);
         } finally {
             plain.close();
         }
