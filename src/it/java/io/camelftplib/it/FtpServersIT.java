@@ -52,7 +52,7 @@ class FtpServersIT {
         for (String name : ItServer.REAL_SERVERS) {
             servers.add(ItServer.real(name));
         }
-        servers.add(ItServer.embedded(EMBEDDED, null));
+        servers.add(ItServer.embedded(EMBEDDED));
         return servers.stream().flatMap(server -> Mode.all().map(mode -> Arguments.of(server, mode)));
     }
 

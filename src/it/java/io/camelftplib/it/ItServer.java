@@ -61,10 +61,16 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
     }
 
     /** The embedded server, started by its extension. */
-    static ItServer embedded(EmbeddedFtpServerExtension server, EmbeddedFtpServerExtension implicitServer) {
-        return new ItServer("embedded", server.host(), server.port(), 0,
-                implicitServer == null ? 0 : implicitServer.port(), EmbeddedFtpServerExtension.USER,
+    static ItServer embedded(EmbeddedFtpServerExtension server) {
+        return new ItServer("embedded", server.host(), server.port(), 0, 0, EmbeddedFtpServerExtension.USER,
                 EmbeddedFtpServerExtension.PASSWORD, true, server::clientSslContext, null);
+    }
+
+    /** The embedded server started with implicit TLS: its only port is the implicit one. */
+    static ItServer embeddedImplicit(EmbeddedFtpServerExtension server) {
+        return new ItServer("embedded", server.host(), server.port(), 0, server.port(),
+                EmbeddedFtpServerExtension.USER, EmbeddedFtpServerExtension.PASSWORD, true,
+                server::clientSslContext, null);
     }
 
     /** The directory holding each server's state, {@code $FTP_IT_DIR} or {@code /tmp/ftp-it}. */
@@ -106,6 +112,28 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
 
     SSLContext trustContext() {
         return trust.get();
+    }
+
+    /**
+     * A trusting context whose JSSE client session cache sends no TLS 1.2 session-ticket extension, so servers
+     * (vsftpd) give the session an id that a data connection can resume. JSSE reads the system property when a
+     * context is created, so it is set around the creation only; tests run one at a time.
+     */
+    SSLContext trustContextWithoutTls12Tickets() {
+        String property = "jdk.tls.client.enableSessionTicketExtension";
+        synchronized (ItServer.class) {
+            String previous = System.getProperty(property);
+            System.setProperty(property, "false");
+            try {
+                return trust.get();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, previous);
+                }
+            }
+        }
     }
 
     @Override
