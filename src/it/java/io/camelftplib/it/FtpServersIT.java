@@ -28,9 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine against vsftpd, proftpd, pure-ftpd and the embedded Apache FtpServer, in every mode: plain FTP and
@@ -42,24 +40,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FtpServersIT {
 
+
     @RegisterExtension
     static final EmbeddedFtpServerExtension EMBEDDED = EmbeddedFtpServerExtension.explicitTls();
 
     private static final long LARGE = 100L * 1024 * 1024;
 
-    static Stream<Arguments> serversAndModes() {
-        List<ItServer> servers = new ArrayList<>();
-        for (String name : ItServer.REAL_SERVERS) {
-            servers.add(ItServer.real(name));
-        }
-        servers.add(ItServer.embedded(EMBEDDED));
-        return servers.stream().flatMap(server -> Mode.all().map(mode -> Arguments.of(server, mode)));
+    static Stream<Arguments> cases() {
+        return ItServer.all(EMBEDDED).stream().flatMap(server -> Mode.all().map(mode -> Arguments.of(server, mode)));
     }
 
     @Order(1)
     @Interop("login, pwd, mkd, cwd, rmd")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void loginAndDirectories(ItServer server, Mode mode) throws Exception {
         try (Ftp ftp = ItClients.login(server, mode)) {
             assertThat(ftp.getWelcome()).startsWith("220");
@@ -84,162 +77,130 @@ class FtpServersIT {
 
     @Order(2)
     @Interop("binary upload + download, size")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void binaryRoundTripByteForByte(ItServer server, Mode mode) throws Exception {
         byte[] content = binaryContent(1_000_003);
-        String name = ItClients.uniqueName("binary");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                assertThat(ftp.storBinary("STOR " + name, new ByteArrayInputStream(content))).startsWith("226");
-                assertThat(ftp.size(name)).isEqualTo(OptionalLong.of(content.length));
-                ByteArrayOutputStream received = new ByteArrayOutputStream();
-                assertThat(ftp.retrBinary("RETR " + name, received::writeBytes)).startsWith("226");
-                assertThat(received.toByteArray()).isEqualTo(content);
-            } finally {
-                ItClients.deleteQuietly(ftp, name);
-            }
-        }
+        withStoredFile(server, mode, new ByteArrayInputStream(content), (ftp, name) -> {
+            assertThat(ftp.size(name)).isEqualTo(OptionalLong.of(content.length));
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            assertThat(ftp.retrBinary("RETR " + name, received::writeBytes)).startsWith("226");
+            assertThat(received.toByteArray()).isEqualTo(content);
+        });
     }
 
     @Order(3)
     @Interop("100 MiB upload + download (SHA-256)")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void largeFileRoundTripsWithTheSameDigest(ItServer server, Mode mode) throws Exception {
-        Assumptions.assumeTrue(mode.carriesTheLargeFile(), "100 MiB runs in plain passive and FTPS TLSv1.3 passive only");
-        String name = ItClients.uniqueName("large");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                PatternStream upload = new PatternStream(LARGE, name.hashCode());
-                long start = System.nanoTime();
-                assertThat(ftp.storBinary("STOR " + name, upload)).startsWith("226");
-                assertThat(ftp.size(name)).isEqualTo(OptionalLong.of(LARGE));
-                PatternStream.Sink download = new PatternStream.Sink();
-                assertThat(ftp.retrBinary("RETR " + name, download)).startsWith("226");
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                assertThat(download.count()).isEqualTo(LARGE);
-                assertThat(download.sha256Digest()).isEqualTo(upload.sha256Digest());
-                InteropReport.note(millis + " ms both ways");
-            } finally {
-                ItClients.deleteQuietly(ftp, name);
-            }
-        }
+        Assumptions.assumeTrue(mode.carriesTheLargeFile(), "100 MiB runs in plain passive and TLSv1.3 passive");
+        PatternStream upload = new PatternStream(LARGE, System.nanoTime());
+        long start = System.nanoTime();
+        withStoredFile(server, mode, upload, (ftp, name) -> {
+            assertThat(ftp.size(name)).isEqualTo(OptionalLong.of(LARGE));
+            PatternStream.Sink download = new PatternStream.Sink();
+            assertThat(ftp.retrBinary("RETR " + name, download)).startsWith("226");
+            assertThat(download.count()).isEqualTo(LARGE);
+            assertThat(download.sha256Digest()).isEqualTo(upload.sha256Digest());
+            InteropReport.note((System.nanoTime() - start) / 1_000_000 + " ms both ways");
+        });
     }
 
     @Order(4)
     @Interop("REST resume of a partial download")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void restResumesAPartialDownload(ItServer server, Mode mode) throws Exception {
         byte[] content = binaryContent(300_000);
-        String name = ItClients.uniqueName("rest");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                ftp.storBinary("STOR " + name, new ByteArrayInputStream(content));
-                int offset = 123_457;
-                ByteArrayOutputStream rest = new ByteArrayOutputStream();
-                assertThat(ftp.retrBinary("RETR " + name, rest, Integer.toString(offset))).startsWith("226");
-                assertThat(rest.toByteArray()).isEqualTo(Arrays.copyOfRange(content, offset, content.length));
-            } finally {
-                ItClients.deleteQuietly(ftp, name);
-            }
-        }
+        withStoredFile(server, mode, new ByteArrayInputStream(content), (ftp, name) -> {
+            int offset = 123_457;
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            assertThat(ftp.retrBinary("RETR " + name, rest, Integer.toString(offset))).startsWith("226");
+            assertThat(rest.toByteArray()).isEqualTo(Arrays.copyOfRange(content, offset, content.length));
+        });
     }
 
     @Order(5)
     @Interop("MLSD (or its clear error)")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void mlsdListsFactsOrFailsClearly(ItServer server, Mode mode) throws Exception {
-        String name = ItClients.uniqueName("mlsd");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                ftp.storBinary("STOR " + name, new ByteArrayInputStream(new byte[] {0, 1, 2}));
-                if (server.mlsd()) {
-                    List<MlsdEntry> entries = ftp.mlsd("", List.of("type", "size"));
-                    assertThat(entries).anySatisfy(e -> {
-                        assertThat(e.name()).isEqualTo(name);
-                        assertThat(e.facts()).containsEntry("type", "file").containsEntry("size", "3");
-                    });
-                } else {
-                    assertThatThrownBy(ftp::mlsd).isInstanceOf(FtpPermException.class)
-                            .hasMessageStartingWith("500")
-                            .hasMessageContaining("reply to MLSD");
-                    InteropReport.note("no MLSD: 500, FtpPermException");
-                }
-            } finally {
-                ItClients.deleteQuietly(ftp, name);
+        withStoredFile(server, mode, new ByteArrayInputStream(new byte[] {0, 1, 2}), (ftp, name) -> {
+            if (server.mlsd()) {
+                List<MlsdEntry> entries = ftp.mlsd("", List.of("type", "size"));
+                assertThat(entries).anySatisfy(e -> {
+                    assertThat(e.name()).isEqualTo(name);
+                    assertThat(e.facts()).containsEntry("type", "file").containsEntry("size", "3");
+                });
+            } else {
+                assertThatThrownBy(ftp::mlsd).isInstanceOf(FtpPermException.class)
+                        .hasMessageStartingWith("500")
+                        .hasMessageContaining("reply to MLSD");
+                InteropReport.note("no MLSD: 500, FtpPermException");
             }
-        }
+        });
     }
 
     @Order(6)
     @Interop("NLST, LIST (dir)")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void nlstAndDirListTheFile(ItServer server, Mode mode) throws Exception {
-        String name = ItClients.uniqueName("list");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                ftp.storBinary("STOR " + name, new ByteArrayInputStream(new byte[] {'\r', '\n'}));
-                assertThat(ftp.nlst()).contains(name);
-                List<String> lines = new ArrayList<>();
-                ftp.dir(lines::add);
-                assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(" " + name));
-            } finally {
-                ItClients.deleteQuietly(ftp, name);
-            }
-        }
+        withStoredFile(server, mode, new ByteArrayInputStream(new byte[] {'\r', '\n'}), (ftp, name) -> {
+            assertThat(ftp.nlst()).contains(name);
+            List<String> lines = new ArrayList<>();
+            ftp.dir(lines::add);
+            assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(" " + name));
+        });
     }
 
     @Order(7)
     @Interop("rename, delete")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void renameAndDelete(ItServer server, Mode mode) throws Exception {
-        String from = ItClients.uniqueName("from");
         String to = ItClients.uniqueName("to");
-        try (Ftp ftp = ItClients.login(server, mode)) {
-            try {
-                ftp.storBinary("STOR " + from, new ByteArrayInputStream(new byte[] {(byte) 0xff}));
-                assertThat(ftp.rename(from, to)).startsWith("250");
-                assertThat(ftp.nlst()).contains(to).doesNotContain(from);
-                assertThat(ftp.delete(to)).startsWith("250");
-                assertThat(ftp.nlst()).doesNotContain(to);
-                // a missing file is 550 (permanent) on most servers, 450 on Apache FtpServer
-                assertThatThrownBy(() -> ftp.delete(to)).isInstanceOf(FtpException.class)
-                        .satisfies(e -> assertThat(((FtpException) e).replyCode()).isIn("450", "550"))
-                        .satisfies(e -> InteropReport.note("missing file: " + ((FtpException) e).replyCode()));
-            } finally {
-                ItClients.deleteQuietly(ftp, from);
-                ItClients.deleteQuietly(ftp, to);
-            }
-        }
+        withStoredFile(server, mode, new ByteArrayInputStream(new byte[] {(byte) 0xff}), (ftp, from) -> {
+            assertThat(ftp.rename(from, to)).startsWith("250");
+            assertThat(ftp.nlst()).contains(to).doesNotContain(from);
+            assertThat(ftp.delete(to)).startsWith("250");
+            assertThat(ftp.nlst()).doesNotContain(to);
+            // a missing file is 550 (permanent) on most servers, 450 on Apache FtpServer
+            assertThatThrownBy(() -> ftp.delete(to)).isInstanceOf(FtpException.class)
+                    .satisfies(e -> assertThat(((FtpException) e).replyCode()).isIn("450", "550"))
+                    .satisfies(e -> InteropReport.note("missing file: " + ((FtpException) e).replyCode()));
+        });
     }
 
     @Order(8)
     @Interop("ABOR during a download")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndModes")
+    @AcrossServers
     void abortDuringADownloadKeepsTheConversationInStep(ItServer server, Mode mode) throws Exception {
         String limitation = abortLimitation(server, mode);
         Assumptions.assumeTrue(limitation == null, limitation);
-        String name = ItClients.uniqueName("abort");
+        withStoredFile(server, mode, new PatternStream(16L * 1024 * 1024, 7), (ftp, name) -> {
+            ftp.voidCmd("TYPE I");
+            DataConnection conn = ftp.ntransferCmd("RETR " + name);
+            InputStream in = conn.socket().getInputStream();
+            assertThat(in.readNBytes(64 * 1024)).hasSize(64 * 1024);
+            conn.close();
+            String reply = ftp.abort();
+            assertThat(reply.substring(0, 3)).isIn(Set.of("225", "226", "426"));
+            assertThat(ftp.isOutOfSync()).isFalse();
+            assertThat(ftp.voidCmd("NOOP")).startsWith("200");
+            assertThat(ftp.pwd()).isEqualTo("/");
+            InteropReport.note("ABOR answered " + reply.substring(0, 3));
+        });
+    }
+
+    /** What a test does with a file it stored under a unique name; the file is deleted afterwards. */
+    @FunctionalInterface
+    interface StoredFileScenario {
+        void run(Ftp ftp, String name) throws Exception;
+    }
+
+    private static void withStoredFile(ItServer server, Mode mode, InputStream content, StoredFileScenario scenario)
+            throws Exception {
+        String name = ItClients.uniqueName("file");
         try (Ftp ftp = ItClients.login(server, mode)) {
             try {
-                ftp.storBinary("STOR " + name, new PatternStream(16L * 1024 * 1024, 7));
-                ftp.voidCmd("TYPE I");
-                DataConnection conn = ftp.ntransferCmd("RETR " + name);
-                InputStream in = conn.socket().getInputStream();
-                assertThat(in.readNBytes(64 * 1024)).hasSize(64 * 1024);
-                conn.close();
-                String reply = ftp.abort();
-                assertThat(reply.substring(0, 3)).isIn(Set.of("225", "226", "426"));
-                assertThat(ftp.isOutOfSync()).isFalse();
-                assertThat(ftp.voidCmd("NOOP")).startsWith("200");
-                assertThat(ftp.pwd()).isEqualTo("/");
-                InteropReport.note("ABOR answered " + reply.substring(0, 3));
+                assertThat(ftp.storBinary("STOR " + name, content)).startsWith("226");
+                scenario.run(ftp, name);
             } finally {
                 ItClients.deleteQuietly(ftp, name);
             }

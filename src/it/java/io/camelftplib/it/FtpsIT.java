@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,9 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What only FTPS has, per server and TLS version: which versions the server offers, TLS session reuse on the
@@ -42,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FtpsIT {
 
+
     @RegisterExtension
     static final EmbeddedFtpServerExtension EMBEDDED = EmbeddedFtpServerExtension.explicitTls();
     @RegisterExtension
@@ -50,19 +48,14 @@ class FtpsIT {
     static final EmbeddedFtpServerExtension EMBEDDED_OTHER_NAME = EmbeddedFtpServerExtension.explicitTls()
             .withCertificateNames("dns:other.example");
 
-    static Stream<Arguments> serversAndVersions() {
-        List<ItServer> servers = new ArrayList<>();
-        for (String name : ItServer.REAL_SERVERS) {
-            servers.add(ItServer.real(name));
-        }
-        servers.add(ItServer.embedded(EMBEDDED));
-        return servers.stream().flatMap(server -> Mode.TLS_VERSIONS.stream().map(v -> Arguments.of(server, v)));
+    static Stream<Arguments> cases() {
+        return ItServer.all(EMBEDDED).stream()
+                .flatMap(server -> Mode.TLS_VERSIONS.stream().map(version -> Arguments.of(server, version)));
     }
 
     @Order(1)
     @Interop("TLS version offered (AUTH TLS)")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void reportsWhetherTheServerOffersTheVersion(ItServer server, String version) throws Exception {
         server.assumeReachable(server.port(), "control port");
         try (FtpTls ftp = ItClients.tls(server, version)) {
@@ -83,8 +76,7 @@ class FtpsIT {
 
     @Order(2)
     @Interop("reuse-required port: upload + download byte for byte, every data connection resumed")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void sessionReusePortTransfersByteForByte(ItServer server, String version) throws Exception {
         server.assumeReachable(server.reusePort(), "port requiring TLS session reuse");
         byte[] content = FtpServersIT.binaryContent(2_000_000);
@@ -112,8 +104,7 @@ class FtpsIT {
 
     @Order(3)
     @Interop("reuse-required port: several uploads in a row, then a download")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void severalUploadsThenADownloadOnTheReusePort(ItServer server, String version) throws Exception {
         server.assumeReachable(server.reusePort(), "port requiring TLS session reuse");
         String name = ItClients.uniqueName("limit");
@@ -153,8 +144,7 @@ class FtpsIT {
 
     @Order(4)
     @Interop("implicit TLS: login, upload + download byte for byte")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void implicitTlsTransfersByteForByte(ItServer server, String version) throws Exception {
         ItServer target = server.name().equals("embedded") ? ItServer.embeddedImplicit(EMBEDDED_IMPLICIT) : server;
         target.assumeReachable(target.implicitPort(), "implicit FTPS port");
@@ -176,31 +166,24 @@ class FtpsIT {
 
     @Order(5)
     @Interop("certificate not naming the host: refused unless verification is off")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void hostNameMismatchFailsClearlyUnlessVerificationIsOff(ItServer server, String version) throws Exception {
         ItServer target = server.name().equals("embedded") ? ItServer.embedded(EMBEDDED_OTHER_NAME) : server;
         target.assumeReachable(target.port(), "control port");
         String alias = server.name().equals("embedded") ? target.host() : unnamedAlias(target);
         Assumptions.assumeTrue(alias != null, "no name of this machine resolves to " + target.host()
                 + " without being in the server certificate");
-        try (FtpTls ftp = ItClients.tls(target, version)) {
-            ftp.setTimeout(ItClients.TIMEOUT);
-            ftp.connect(alias, target.port());
-            assertThatThrownBy(() -> ftp.login(target.user(), target.password()))
-                    .isInstanceOf(SSLHandshakeException.class)
-                    .hasMessageContaining("control connection to " + alias + ":" + target.port())
-                    .hasMessageContaining("does not name the host \"" + alias + "\"")
-                    .hasMessageContaining("setHostnameVerification(false)");
-            assertThat(ftp.isConnected()).isFalse();
-        }
-        FtpTls unverified = ItClients.tls(target, version);
+        ItServer aliased = target.withHost(alias);
+        FtpTls verifying = ItClients.tls(aliased, version);
+        assertThatThrownBy(() -> ItClients.login(verifying, aliased, aliased.port()))
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("control connection to " + alias + ":" + target.port())
+                .hasMessageContaining("does not name the host \"" + alias + "\"")
+                .hasMessageContaining("setHostnameVerification(false)");
+        assertThat(verifying.isConnected()).isFalse();
+        FtpTls unverified = ItClients.tls(aliased, version);
         unverified.setHostnameVerification(false);
-        unverified.setTimeout(ItClients.TIMEOUT);
-        unverified.connect(alias, target.port());
-        try (FtpTls ftp = unverified) {
-            ftp.login(target.user(), target.password());
-            ftp.protP();
+        try (FtpTls ftp = ItClients.login(unverified, aliased, aliased.port())) {
             assertThat(ftp.nlst()).isNotNull();
         }
         InteropReport.note("connected as " + alias);
@@ -208,8 +191,7 @@ class FtpsIT {
 
     @Order(6)
     @Interop("CCC (or its clear error)")
-    @ParameterizedTest(name = "{0} | {1}")
-    @MethodSource("serversAndVersions")
+    @AcrossServers
     void cccEndsTlsOrFailsClearly(ItServer server, String version) throws Exception {
         try (FtpTls ftp = (FtpTls) ItClients.login(server, new Mode(version, true))) {
             try {

@@ -36,7 +36,7 @@ final class ItClients {
         return ftp;
     }
 
-    /** Connects a prepared client, logs in and, for FtpTls, protects the data connections. */
+    /** Connects a prepared client to the server's host, logs in and, for FtpTls, protects the data connections. */
     static <T extends Ftp> T login(T ftp, ItServer target, int port) throws IOException {
         ftp.setTimeout(TIMEOUT);
         try {

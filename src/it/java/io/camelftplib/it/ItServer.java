@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -60,6 +62,16 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
                 Boolean.parseBoolean(facts.getProperty("FTP_IT_MLSD")), () -> trustingPem(cert), null);
     }
 
+    /** The real servers, then the embedded one. */
+    static List<ItServer> all(EmbeddedFtpServerExtension embedded) {
+        List<ItServer> servers = new ArrayList<>();
+        for (String name : REAL_SERVERS) {
+            servers.add(real(name));
+        }
+        servers.add(embedded(embedded));
+        return servers;
+    }
+
     /** The embedded server, started by its extension. */
     static ItServer embedded(EmbeddedFtpServerExtension server) {
         return new ItServer("embedded", server.host(), server.port(), 0, 0, EmbeddedFtpServerExtension.USER,
@@ -108,6 +120,11 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
             }
             Assumptions.assumeTrue(false, reason);
         }
+    }
+
+    /** The same server reached under another name, e.g. one its certificate does not carry. */
+    ItServer withHost(String otherHost) {
+        return new ItServer(name, otherHost, port, reusePort, implicitPort, user, password, mlsd, trust, problem);
     }
 
     SSLContext trustContext() {

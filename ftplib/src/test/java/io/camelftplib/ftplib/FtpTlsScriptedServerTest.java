@@ -153,11 +153,7 @@ class FtpTlsScriptedServerTest {
     @Test
     void protectedDownloadCutWithoutCloseNotifyFails() throws Exception {
         try (ScriptedTlsServer server = ScriptedTlsServer.start(serverContext, c -> {
-            welcomeAndLogin(c);
-            ServerSocket listener = protectAndPasv(c);
-            c.expect("RETR cut.bin");
-            c.reply("150 here it comes");
-            try (listener; Socket data = listener.accept()) {
+            try (Socket data = protectedDataConnection(c, "RETR cut.bin")) {
                 SSLSocket tls = ScriptedTlsServer.serverHandshake(data, serverContext);
                 tls.getOutputStream().write(new byte[1000]);
                 tls.getOutputStream().flush();
@@ -184,11 +180,7 @@ class FtpTlsScriptedServerTest {
     void aDataConnectionThatDidNotResumeExplainsTheRefusal() throws Exception {
         SSLContext otherCache = ScriptedTlsServer.serverContext(dir.resolve("scripted.p12"));
         try (ScriptedTlsServer server = ScriptedTlsServer.start(serverContext, c -> {
-            welcomeAndLogin(c);
-            ServerSocket listener = protectAndPasv(c);
-            c.expect("NLST");
-            c.reply("150 listing");
-            try (listener; Socket data = listener.accept()) {
+            try (Socket data = protectedDataConnection(c, "NLST")) {
                 // another server context cannot resume the control session, so this is a full handshake
                 ScriptedTlsServer.serverHandshake(data, otherCache).close();
             }
@@ -207,7 +199,9 @@ class FtpTlsScriptedServerTest {
         }
     }
 
-    private static ServerSocket protectAndPasv(ScriptedTlsServer.Conversation c) throws Exception {
+    /** Logs the client in, protects data connections and accepts the one for {@code command}. */
+    private static Socket protectedDataConnection(ScriptedTlsServer.Conversation c, String command) throws Exception {
+        welcomeAndLogin(c);
         c.expect("PBSZ 0");
         c.reply("200 PBSZ=0");
         c.expect("PROT P");
@@ -215,6 +209,10 @@ class FtpTlsScriptedServerTest {
         String type = c.expect("TYPE");
         c.reply("200 type " + type.substring(5));
         c.expect("PASV");
-        return c.pasv();
+        try (ServerSocket listener = c.pasv()) {
+            c.expect(command);
+            c.reply("150 data for " + command);
+            return listener.accept();
+        }
     }
 }
