@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * (bounded by the timeout, or {@link #CLOSE_WAIT_MILLIS} without one): closing a socket with an unread record (a
  * TLS 1.3 session ticket) in its receive queue sends a TCP reset, which can make the server drop uploaded data it
  * has not read yet, and the ticket is needed for the next data connection. {@link #unwrap} ends TLS and hands
- * back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader and one writer.
+ * back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader and one writer; another thread may
+ * close it while they are blocked (without close_notify when a write is under way).
  */
 final class TlsEngineSocket extends LayeredSocket {
 
@@ -132,8 +133,10 @@ final class TlsEngineSocket extends LayeredSocket {
             return;
         }
         try {
-            layer.closeOutbound();
-            if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
+            if (!layer.tryCloseOutbound()) {
+                // a write blocked in another thread holds the write side: closing the socket ends it
+                LOG.debug("{}: another thread is writing, closing without close_notify", layer.role());
+            } else if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
                 awaitServerClose();
             }
         } catch (IOException e) {

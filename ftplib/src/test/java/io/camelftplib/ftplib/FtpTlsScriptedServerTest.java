@@ -2,11 +2,15 @@ package io.camelftplib.ftplib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -197,6 +201,51 @@ class FtpTlsScriptedServerTest {
                                 + " session, which servers requiring session reuse refuse");
             }
         }
+    }
+
+    /** Closing a data connection must not wait for a reader blocked on it in another thread. */
+    @Test
+    void aDataConnectionClosesWhileAnotherThreadIsBlockedReadingIt() throws Exception {
+        try (ScriptedTlsServer server = ScriptedTlsServer.start(serverContext, c -> {
+            try (Socket data = protectedDataConnection(c, "RETR never.bin")) {
+                SSLSocket tls = ScriptedTlsServer.serverHandshake(data, serverContext);
+                // sends nothing: the client's close_notify ends the read
+                assertThat(tls.getInputStream().read()).isEqualTo(-1);
+            }
+            c.reply("426 aborted");
+            c.expect("QUIT");
+            c.reply("221 bye");
+        })) {
+            try (FtpTls ftp = connect(server)) {
+                ftp.login("bob", "secret");
+                ftp.protP();
+                ftp.voidCmd("TYPE I");
+                DataConnection conn = ftp.ntransferCmd("RETR never.bin");
+                CompletableFuture<Throwable> reader = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        conn.socket().getInputStream().read();
+                        reader.complete(null);
+                    } catch (Throwable e) {
+                        reader.complete(e);
+                    }
+                });
+                thread.start();
+                await().atMost(Duration.ofSeconds(5)).until(() -> isReadingTheSocket(thread));
+                conn.close();
+                assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(java.net.SocketException.class);
+                assertThatThrownBy(ftp::voidResp).isInstanceOf(FtpTempException.class).hasMessageStartingWith("426");
+            }
+        }
+    }
+
+    private static boolean isReadingTheSocket(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals(TlsRecordLayer.class.getName()) && frame.getMethodName().equals("read")) {
+                return thread.getState() == Thread.State.RUNNABLE;
+            }
+        }
+        return false;
     }
 
     /** Logs the client in, protects data connections and accepts the one for {@code command}. */
