@@ -233,7 +233,8 @@ class FtpTlsScriptedServerTest {
                 thread.start();
                 await().atMost(Duration.ofSeconds(5)).until(() -> isReadingTheSocket(thread));
                 conn.close();
-                assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(java.net.SocketException.class);
+                // the socket closed under the reader, or the server's FIN came first: either way the read ends
+                assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(java.io.IOException.class);
                 assertThatThrownBy(ftp::voidResp).isInstanceOf(FtpTempException.class).hasMessageStartingWith("426");
             }
         }
