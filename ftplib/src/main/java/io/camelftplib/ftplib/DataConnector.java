@@ -34,13 +34,18 @@ final class DataConnector {
         return advertised;
     }
 
-    private static void checkTrustedHost(String host, String reply) throws FtpException {
+    /** Checks that the host of a 227 reply has octets 0-255, trusted or not: else the reply is garbage (H2). */
+    static void checkOctets(String host, String reply) throws FtpException {
         String[] octets = host.split("\\.");
         for (String octet : octets) {
             if (octet.length() > 3 || Integer.parseInt(octet) > 255) {
                 throw new FtpProtoException(reply, "the PASV address " + host + " is not an IPv4 address", null);
             }
         }
+    }
+
+    private static void checkTrustedHost(String host, String reply) throws FtpException {
+        checkOctets(host, reply);
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -94,11 +99,45 @@ final class DataConnector {
         return socket;
     }
 
-    /** The textual form of a local address for PORT/EPRT, without an IPv6 scope. */
+    /**
+     * The textual form of an address for PORT/EPRT, as Python's {@code getsockname()} gives it: IPv6 in the
+     * RFC 5952 short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}) and without a scope.
+     */
     static String hostAddress(InetAddress address) {
-        String text = address.getHostAddress();
-        int scope = text.indexOf('%');
-        return scope < 0 ? text : text.substring(0, scope);
+        if (isIpv4(address)) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     static boolean isIpv4(InetAddress address) {

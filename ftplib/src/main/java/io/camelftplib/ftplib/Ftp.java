@@ -89,6 +89,8 @@ public class Ftp implements AutoCloseable {
     private String lastCommand = "";
     private String user = "";
     private String outOfSync;
+    // a data connection was opened and its final reply (226, 426, ...) is still unread
+    private boolean transferReplyDue;
 
     /** Creates an unconnected client with UTF-8 encoding, ftplib's default since Python 3.9. */
     public Ftp() {
@@ -392,7 +394,9 @@ public class Ftp implements AutoCloseable {
     private String readReply() throws IOException {
         requireInSync();
         try {
-            return control.getMultiline(maxline);
+            String reply = control.getMultiline(maxline);
+            transferReplyDue = false;
+            return reply;
         } catch (IOException | RuntimeException e) {
             markOutOfSync("reading the reply to " + lastCommand + " failed: " + e.getMessage());
             throw e;
@@ -505,7 +509,8 @@ public class Ftp implements AutoCloseable {
     /**
      * Asks for a passive address: ftplib's {@code makepasv}. On IPv4 sends {@code PASV} and, unless
      * {@link #setTrustServerPasvIpv4Address(boolean)} was set, replaces the advertised host with the control
-     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535.
+     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535, and the octets
+     * of a 227 address 0-255 even when the address is not used.
      *
      * @return the host and port to connect to
      * @throws FtpProtoException when the reply is malformed or names an impossible address
@@ -517,6 +522,7 @@ public class Ftp implements AutoCloseable {
         if (getAddressFamily() == StandardProtocolFamily.INET) {
             String resp = sendCmd("PASV");
             HostPort advertised = FtpReplies.parse227(resp);
+            DataConnector.checkOctets(advertised.host(), resp);
             DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
             return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
         }
@@ -556,6 +562,7 @@ public class Ftp implements AutoCloseable {
             }
         }
         OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
+        transferReplyDue = true;
         return new DataConnection(socket, size);
     }
 
@@ -786,6 +793,8 @@ public class Ftp implements AutoCloseable {
                 log.retr(line);
                 callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             }
+            // ftplib prints the empty read that ends the data too: *retr* ''
+            log.retr(line);
         } catch (IOException | RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
@@ -852,8 +861,9 @@ public class Ftp implements AutoCloseable {
             throws IOException {
         voidCmd("TYPE I");
         DataConnection conn = ntransferCmd(cmd, rest);
-        try (conn) {
-            OutputStream out = conn.socket().getOutputStream();
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = watchdog.guard(conn.socket().getOutputStream());
             if (callback == null) {
                 copy(in, out, Math.max(blocksize, STREAM_BUFFER_SIZE));
             } else {
@@ -864,7 +874,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }
@@ -906,8 +919,10 @@ public class Ftp implements AutoCloseable {
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
         voidCmd("TYPE A");
         DataConnection conn = ntransferCmd(cmd, null);
-        try (conn) {
-            OutputStream out = new java.io.BufferedOutputStream(conn.socket().getOutputStream(), STREAM_BUFFER_SIZE);
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = new java.io.BufferedOutputStream(watchdog.guard(conn.socket().getOutputStream()),
+                    STREAM_BUFFER_SIZE);
             InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
             byte[] line;
             while ((line = BinaryLines.read(lines, maxline)).length > 0) {
@@ -918,7 +933,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }
@@ -1144,8 +1162,12 @@ public class Ftp implements AutoCloseable {
     /**
      * Aborts a transfer: ftplib's {@code abort}. Sends {@code ABOR\r\n} with the last byte as TCP urgent data
      * (ftplib's {@code MSG_OOB}; no Telnet IP/Synch, which ftplib found not to work), then reads one reply,
-     * which must be 426, 225 or 226. Hardened: after a 426, the 226/225 that follows is read too (within the
-     * timeout, or 5 seconds without one), so it cannot answer the next command.
+     * which must be 426, 225 or 226. Hardened: after a 426, or while the final reply of a transfer from
+     * {@link #ntransferCmd} is still unread, the reply to ABOR that follows is read too (within the timeout, or
+     * 5 seconds without one), so it cannot answer the next command. When that second reply does not come in
+     * time the connection is left out of sync: a server that dropped the urgent byte still holds {@code ABOR\r}.
+     * Servers that handle one command at a time (Apache FtpServer) read ABOR only after the transfer ends:
+     * close the data connection first there.
      *
      * @return the reply
      * @throws FtpProtoException when the reply is another one
@@ -1161,7 +1183,7 @@ public class Ftp implements AutoCloseable {
             markOutOfSync("sending ABOR failed: " + e);
             throw e;
         }
-        return readAbortReplies();
+        return readAbortReplies(transferReplyDue);
     }
 
     /**
@@ -1174,12 +1196,13 @@ public class Ftp implements AutoCloseable {
         control.socket().sendUrgentData('\n');
     }
 
-    private String readAbortReplies() throws IOException {
+    private String readAbortReplies(boolean transferReplyWasDue) throws IOException {
         String resp = readReply();
         if (!Set.of("426", "225", "226").contains(resp.length() >= 3 ? resp.substring(0, 3) : resp)) {
             throw new FtpProtoException(resp, context(resp), null);
         }
-        if (!resp.startsWith("426")) {
+        // a 226 can be the transfer's own final reply when it finished before ABOR arrived: ABOR's reply follows
+        if (!resp.startsWith("426") && !transferReplyWasDue) {
             return resp;
         }
         Socket socket = control.socket();
@@ -1187,12 +1210,11 @@ public class Ftp implements AutoCloseable {
         socket.setSoTimeout(timeout == null ? 5000 : DataConnector.millis(timeout));
         try {
             String second = readReply();
-            LOG.debug("reply after 426 to ABOR: {}", second);
+            LOG.debug("second reply to ABOR after {}: {}", resp, second);
         } catch (SocketTimeoutException e) {
-            // no second reply came: nothing is pending, the conversation is in step again
-            if (!control.hasBufferedBytes()) {
-                outOfSync = null;
-            }
+            // readReply marked the connection out of sync, and it stays so: a server that dropped the urgent
+            // byte (contract H28) still holds "ABOR\r" and would merge it with the next command
+            LOG.debug("no second reply to ABOR after {} within the timeout", resp);
         } finally {
             if (control != null) {
                 socket.setSoTimeout(previous);

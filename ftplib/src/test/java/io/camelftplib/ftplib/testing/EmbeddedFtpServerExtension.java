@@ -13,17 +13,29 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DataType;
+import org.apache.ftpserver.ftplet.DefaultFtpReply;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
@@ -33,6 +45,7 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
+import org.apache.mina.transport.socket.SocketSessionConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -70,6 +83,10 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
     private String certificateNames = "dns:localhost,ip:127.0.0.1";
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private boolean checkSessionsAfterEach = true;
+    private String address = "127.0.0.1";
+    private boolean verbatimAscii;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final Map<String, Consumer<String>> commandHooks = new ConcurrentHashMap<>();
     private Path baseDir;
     private Path home;
     private Path keyStore;
@@ -140,6 +157,29 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         return this;
     }
 
+    /**
+     * Listens on another local address, e.g. {@code ::1} for the IPv6 tests; passive replies name it too.
+     *
+     * @param localAddress the address to listen on
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withAddress(String localAddress) {
+        this.address = localAddress;
+        return this;
+    }
+
+    /**
+     * Answers {@code TYPE A} with 200 but keeps binary type, so ASCII uploads are stored exactly as they crossed
+     * the wire (Apache FtpServer otherwise turns every CRLF into the local line separator, which would hide
+     * whether the client sent CRLF at all).
+     *
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withVerbatimAsciiTransfers() {
+        this.verbatimAscii = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -150,8 +190,12 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         if (checkSessionsAfterEach && context.getExecutionException().isEmpty()) {
             await("client sessions closed after " + context.getDisplayName())
                     .atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> listener.getActiveSessions().isEmpty());
         }
+        commands.clear();
+        commandHooks.clear();
     }
 
     @Override
@@ -169,11 +213,11 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         home = Files.createDirectories(baseDir.resolve("home"));
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listenerFactory = new ListenerFactory();
-        listenerFactory.setServerAddress("127.0.0.1");
+        listenerFactory.setServerAddress(address);
         listenerFactory.setPort(0);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassivePorts("0");
-        data.setPassiveAddress("127.0.0.1");
+        data.setPassiveAddress(address);
         if (tls != Tls.NONE) {
             keyStore = generateKeyStore(baseDir.resolve("server.p12"), certificateNames);
             SslConfigurationFactory ssl = new SslConfigurationFactory();
@@ -191,6 +235,11 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         factory.addListener("default", listenerFactory.createListener());
         factory.setUserManager(userManager());
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        // no 500 ms pause after a wrong password: tests assert failures, they do not fend off guessing
+        connections.setLoginFailureDelay(0);
+        factory.setConnectionConfig(connections.createConnectionConfig());
+        factory.setFtplets(new HashMap<>(Map.of("recorder", new CommandRecorder())));
         server = factory.createServer();
         server.start();
         listener = factory.getListener("default");
@@ -305,10 +354,31 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
     /**
      * Returns the server address.
      *
-     * @return {@code 127.0.0.1}
+     * @return {@code 127.0.0.1} unless {@link #withAddress(String)} chose another
      */
     public String host() {
-        return "127.0.0.1";
+        return address;
+    }
+
+    /**
+     * Runs an action inside the server when a command arrives, before the server handles it and replies, so the
+     * client is still waiting for the reply. Hooks are removed after each test.
+     *
+     * @param verb   the command, e.g. {@code PORT}
+     * @param action receives the command's argument
+     */
+    public void beforeCommand(String verb, Consumer<String> action) {
+        commandHooks.put(verb, action);
+    }
+
+    /**
+     * Returns the command lines the server received since the current test started, in order, from every
+     * session ({@code PASS} lines included, verbatim).
+     *
+     * @return a snapshot of the lines
+     */
+    public List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /**
@@ -362,5 +432,37 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
      */
     public File keyStoreFile() {
         return keyStore.toFile();
+    }
+
+    /** Records each command line; reads urgent data inline; optionally keeps binary type when asked for ASCII. */
+    private final class CommandRecorder extends DefaultFtplet {
+        @Override
+        public FtpletResult onConnect(FtpSession session) {
+            // ftplib's abort() sends ABOR\r\n with MSG_OOB, making the final \n urgent; Apache FtpServer reads
+            // without SO_OOBINLINE, so that byte would never reach its line decoder. vsftpd turns it on; so do we.
+            ((SocketSessionConfig) ioSession(session).getConfig()).setOobInline(true);
+            return FtpletResult.DEFAULT;
+        }
+
+        private FtpIoSession ioSession(FtpSession session) {
+            return listener.getActiveSessions().stream()
+                    .filter(io -> io.getSessionId().equals(session.getSessionId()))
+                    .findFirst().orElseThrow();
+        }
+
+        @Override
+        public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException {
+            commands.add(request.getRequestLine());
+            Consumer<String> hook = commandHooks.get(request.getCommand());
+            if (hook != null) {
+                hook.accept(request.getArgument());
+            }
+            if (verbatimAscii && "TYPE".equals(request.getCommand()) && "A".equalsIgnoreCase(request.getArgument())) {
+                ioSession(session).setDataType(DataType.BINARY);
+                session.write(new DefaultFtpReply(200, "Command TYPE okay (kept binary: stored verbatim)."));
+                return FtpletResult.SKIP;
+            }
+            return FtpletResult.DEFAULT;
+        }
     }
 }
