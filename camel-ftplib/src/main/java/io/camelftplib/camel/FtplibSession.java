@@ -148,6 +148,9 @@ final class FtplibSession implements AutoCloseable {
         ftp = client;
         type = 0;
         client.setPasv(config.isPassiveMode());
+        if (config.activePorts() != null) {
+            client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
+        }
         client.connect(config.getHost(), config.getPort(), millis(config.getConnectTimeout()), null);
         if (config.getSoTimeout() > 0) {
             client.getSocket().setSoTimeout(config.getSoTimeout());
