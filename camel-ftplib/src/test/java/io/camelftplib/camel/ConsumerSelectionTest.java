@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
-import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,30 +130,5 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         Exception failure = dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         assertThat(failure).isInstanceOf(GenericFileOperationFailedException.class).hasMessageContaining("gone1/a.txt");
         getMockEndpoint("mock:gone").assertIsSatisfied();
-    }
-
-    /** Counts the outcomes of polls. */
-    static final class CountingPollStrategy implements PollingConsumerPollStrategy {
-
-        final AtomicInteger commits = new AtomicInteger();
-        final AtomicInteger rollbacks = new AtomicInteger();
-        volatile Exception lastFailure;
-
-        @Override
-        public boolean begin(Consumer consumer, Endpoint endpoint) {
-            return true;
-        }
-
-        @Override
-        public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-            commits.incrementAndGet();
-        }
-
-        @Override
-        public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-            lastFailure = cause;
-            rollbacks.incrementAndGet();
-            return false;
-        }
     }
 }
