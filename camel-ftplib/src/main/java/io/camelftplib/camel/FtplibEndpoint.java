@@ -124,7 +124,8 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
             setIdempotent(true);
         }
         if (Boolean.TRUE.equals(getIdempotent()) && getIdempotentRepository() == null) {
-            setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE));
+            setIdempotentRepository(
+                    MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE));
         }
         FtplibConsumer consumer = new FtplibConsumer(this, processor, createOperations(), processStrategy());
         consumer.setMaxMessagesPerPoll(getMaxMessagesPerPoll());

@@ -78,7 +78,8 @@ final class MlsxFacts {
             return -1;
         }
         try {
-            long millis = LocalDateTime.parse(value.substring(0, 14), TIME_VAL).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long millis = LocalDateTime.parse(value.substring(0, 14), TIME_VAL).toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
             if (value.length() > 15 && value.charAt(14) == '.') {
                 String fraction = (value.substring(15) + "000").substring(0, 3);
                 millis += Long.parseLong(fraction);

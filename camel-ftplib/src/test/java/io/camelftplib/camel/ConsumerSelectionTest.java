@@ -51,7 +51,8 @@ class ConsumerSelectionTest extends FtplibTestSupport {
     void filterDecidesWhichFilesAreTaken() throws Exception {
         write("f/keep1.txt", "k");
         write("f/drop.txt", "d");
-        GenericFileFilter<FtplibFile> keepOnly = file -> file.isDirectory() || file.getFileNameOnly().startsWith("keep");
+        GenericFileFilter<FtplibFile> keepOnly = file -> file.isDirectory()
+                || file.getFileNameOnly().startsWith("keep");
         context.getRegistry().bind("keepOnly", keepOnly);
         MockEndpoint mock = consume("f", "filter=#keepOnly&delete=true", 1);
         mock.expectedBodiesReceived("k");
