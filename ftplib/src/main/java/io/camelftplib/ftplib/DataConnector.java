@@ -36,13 +36,18 @@ final class DataConnector {
         return advertised;
     }
 
-    private static void checkTrustedHost(String host, String reply) throws FtpException {
+    /** Checks that the host of a 227 reply has octets 0-255, trusted or not: else the reply is garbage (H2). */
+    static void checkOctets(String host, String reply) throws FtpException {
         String[] octets = host.split("\\.");
         for (String octet : octets) {
             if (octet.length() > 3 || Integer.parseInt(octet) > 255) {
                 throw new FtpProtoException(reply, "the PASV address " + host + " is not an IPv4 address", null);
             }
         }
+    }
+
+    private static void checkTrustedHost(String host, String reply) throws FtpException {
+        checkOctets(host, reply);
         InetAddress address;
         try {
             address = InetAddress.getByName(host);

@@ -511,7 +511,8 @@ public class Ftp implements AutoCloseable {
     /**
      * Asks for a passive address: ftplib's {@code makepasv}. On IPv4 sends {@code PASV} and, unless
      * {@link #setTrustServerPasvIpv4Address(boolean)} was set, replaces the advertised host with the control
-     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535.
+     * connection's peer (CVE-2021-4189); on IPv6 sends {@code EPSV}. The port must be 1-65535, and the octets
+     * of a 227 address 0-255 even when the address is not used.
      *
      * @return the host and port to connect to
      * @throws FtpProtoException when the reply is malformed or names an impossible address
@@ -523,6 +524,7 @@ public class Ftp implements AutoCloseable {
         if (getAddressFamily() == StandardProtocolFamily.INET) {
             String resp = sendCmd("PASV");
             HostPort advertised = FtpReplies.parse227(resp);
+            DataConnector.checkOctets(advertised.host(), resp);
             DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
             return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
         }
@@ -793,6 +795,8 @@ public class Ftp implements AutoCloseable {
                 log.retr(line);
                 callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             }
+            // ftplib prints the empty read that ends the data too: *retr* ''
+            log.retr(line);
         } catch (IOException | RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
@@ -859,8 +863,9 @@ public class Ftp implements AutoCloseable {
             throws IOException {
         voidCmd("TYPE I");
         DataConnection conn = ntransferCmd(cmd, rest);
-        try (conn) {
-            OutputStream out = conn.socket().getOutputStream();
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = watchdog.guard(conn.socket().getOutputStream());
             if (callback == null) {
                 copy(in, out, Math.max(blocksize, STREAM_BUFFER_SIZE));
             } else {
@@ -871,7 +876,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }
@@ -913,8 +921,10 @@ public class Ftp implements AutoCloseable {
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
         voidCmd("TYPE A");
         DataConnection conn = ntransferCmd(cmd, null);
-        try (conn) {
-            OutputStream out = new java.io.BufferedOutputStream(conn.socket().getOutputStream(), STREAM_BUFFER_SIZE);
+        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
+        try (conn; watchdog) {
+            OutputStream out = new java.io.BufferedOutputStream(watchdog.guard(conn.socket().getOutputStream()),
+                    STREAM_BUFFER_SIZE);
             InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
             byte[] line;
             while ((line = BinaryLines.read(lines, maxline)).length > 0) {
@@ -925,7 +935,10 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
+            throw watchdog.check(e);
+        } catch (RuntimeException e) {
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }

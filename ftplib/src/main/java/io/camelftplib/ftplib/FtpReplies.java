@@ -41,7 +41,11 @@ public final class FtpReplies {
         }
         String digits = m.group(1);
         // Python has unbounded ints; a size beyond a long is as good as unknown (contract H14)
-        return digits.length() > 18 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(digits));
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /**

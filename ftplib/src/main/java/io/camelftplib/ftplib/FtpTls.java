@@ -58,7 +58,18 @@ import org.slf4j.LoggerFactory;
  *     The cache is the context's, so two conversations with one server through the same context may resume
  *     each other's sessions, which is harmless. A layered
  *     {@code SSLSocketFactory.createSocket(dataSocket, host, controlPort, true)} would be keyed by the data
- *     socket's own port and never resume (contract 4.4, measured on JDK 17).</li>
+ *     socket's own port and never resume (contract 4.4, measured on JDK 17). Two JSSE limits remain, measured
+ *     against the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522
+ *     reply and a failed transfer say so and what to do:
+ *     <ul>
+ *     <li>JSSE uses each TLS 1.3 ticket once. vsftpd sends a new ticket on every data connection; ProFTPD 1.3.8
+ *         only on downloads, so after an upload the next data connection of that login cannot resume (425).
+ *         Make the upload the login's last transfer, log in again, or use TLS 1.2.</li>
+ *     <li>JSSE drops TLS 1.2 session tickets valid for more than 7 days. vsftpd issues one valid for
+ *         2<sup>31</sup> seconds and then gives the session no id, so nothing can be resumed (522). Create the
+ *         {@link SSLContext} while the system property {@code jdk.tls.client.enableSessionTicketExtension} is
+ *         {@code false} (JSSE reads it when a context is created), or use TLS 1.3.</li>
+ *     </ul></li>
  * <li><b>Implicit TLS</b> (port 990 style, no {@code AUTH}): {@link #setImplicit(boolean) setImplicit(true)}
  *     before {@code connect}.</li>
  * <li><b>End of data.</b> A protected download that ends without the server's close_notify fails with an
@@ -175,7 +186,12 @@ public final class FtpTls extends Ftp {
         TlsEngineSocket secured = (TlsEngineSocket) control.socket();
         try {
             int wait = getTimeout() == null ? TlsEngineSocket.CLOSE_WAIT_MILLIS : DataConnector.millis(getTimeout());
-            control.attach(secured.unwrap(wait));
+            if (secured.unwrap(wait).length > 0) {
+                // the server speaks only when spoken to: text before the next command is not the server's
+                throw new FtpProtoException(resp, context(resp) + "; plain text arrived with the server's"
+                        + " close_notify, before any command: refusing it as an injection (contract H19)", null);
+            }
+            control.attach(secured.plain);
         } catch (IOException | RuntimeException e) {
             disconnect();
             throw e;

@@ -14,9 +14,10 @@ import javax.net.ssl.SSLSocket;
  * The socket side of an {@link SSLSocket} layered over a connected plain socket: addresses, timeouts and options
  * are the plain socket's, so nothing here opens a second socket. {@link TlsEngineSocket} adds the TLS side.
  *
- * <p>Does not close the plain socket; the subclass decides when. Thread-safe as the plain socket is.
+ * <p>Sealed: {@link TlsEngineSocket} is its one subclass (the style's "final" for a class split in two).
+ * Does not close the plain socket; the subclass decides when. Thread-safe as the plain socket is.
  */
-abstract class LayeredSocket extends SSLSocket {
+abstract sealed class LayeredSocket extends SSLSocket permits TlsEngineSocket {
 
     /** The connected socket TLS runs over. */
     final Socket plain;

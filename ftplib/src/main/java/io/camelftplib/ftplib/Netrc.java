@@ -20,8 +20,8 @@ import java.util.Optional;
  * {@code login} (or {@code user}), {@code account}, {@code password} and {@code macdef} entries; {@code #}
  * starts a comment; tokens may be double-quoted with backslash escapes.
  *
- * <p>{@link #loadDefault()} reads {@code ~/.netrc} and, like Python, refuses a file that holds passwords and is
- * readable by other users or owned by someone else. Immutable and thread-safe.
+ * <p>{@link #loadDefault()} reads {@code ~/.netrc} and, like Python, refuses a file that holds a login other than
+ * {@code anonymous} and is accessible by other users or owned by someone else. Immutable and thread-safe.
  */
 public final class Netrc {
 
@@ -94,8 +94,8 @@ public final class Netrc {
     }
 
     /**
-     * Reads {@code ~/.netrc} (the {@code user.home} property), refusing, as Python does, a file with passwords
-     * that other users can read or that another user owns.
+     * Reads {@code ~/.netrc} (the {@code user.home} property), refusing, as Python does, a file with a login
+     * other than {@code anonymous} that other users can access or that another user owns.
      *
      * @return the parsed file
      * @throws IOException              when it cannot be read, or is not private while holding passwords
@@ -104,15 +104,16 @@ public final class Netrc {
     public static Netrc loadDefault() throws IOException {
         Path file = Path.of(System.getProperty("user.home"), ".netrc");
         Netrc netrc = load(file);
-        if (netrc.hasPasswords()) {
+        if (netrc.hasPersonalLogins()) {
             checkPrivate(file);
         }
         return netrc;
     }
 
-    private boolean hasPasswords() {
-        return (defaultEntry != null && !defaultEntry.password().isEmpty())
-                || hosts.values().stream().anyMatch(e -> !e.password().isEmpty());
+    // Python checks the file for every entry whose login is not "anonymous"
+    private boolean hasPersonalLogins() {
+        return (defaultEntry != null && !defaultEntry.login().equals("anonymous"))
+                || hosts.values().stream().anyMatch(e -> !e.login().equals("anonymous"));
     }
 
     private static void checkPrivate(Path file) throws IOException {
@@ -124,11 +125,11 @@ public final class Netrc {
         String me = System.getProperty("user.name");
         if (!attributes.owner().getName().equals(me)) {
             throw new IOException(file + " is owned by " + attributes.owner().getName() + ", not by " + me
-                    + "; a .netrc with passwords must belong to its user");
+                    + "; a .netrc with logins must belong to its user");
         }
         for (PosixFilePermission p : attributes.permissions()) {
             if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
-                throw new IOException(file + " is accessible by other users; a .netrc with passwords must be"
+                throw new IOException(file + " is accessible by other users; a .netrc with logins must be"
                         + " private: chmod 600 " + file);
             }
         }
@@ -178,6 +179,13 @@ public final class Netrc {
         Netrc parse() {
             String token;
             while ((token = next()) != null) {
+                if (isComment(token)) {
+                    // Python: a lone "#" comments out the rest of its line, "#word" only itself
+                    if (token.equals("#")) {
+                        skipLine();
+                    }
+                    continue;
+                }
                 switch (token) {
                     case "machine":
                         String host = require("a host name after 'machine'");
@@ -203,6 +211,10 @@ public final class Netrc {
             while (true) {
                 int mark = pos;
                 String token = next();
+                if (token != null && isComment(token)) {
+                    skipLine();
+                    continue;
+                }
                 if (token == null || token.equals("machine") || token.equals("default")
                         || token.equals("macdef")) {
                     pos = mark;
@@ -226,19 +238,32 @@ public final class Netrc {
         }
 
         private void readMacro(String name) {
-            int lineEnd = text.indexOf('\n', pos);
-            pos = lineEnd < 0 ? text.length() : lineEnd + 1;
+            skipLine();
             List<String> lines = new ArrayList<>();
-            while (pos < text.length()) {
+            while (true) {
+                if (pos >= text.length()) {
+                    throw error("Macro definition missing null line terminator.");
+                }
                 int end = text.indexOf('\n', pos);
                 String line = end < 0 ? text.substring(pos) : text.substring(pos, end + 1);
                 pos = end < 0 ? text.length() : end + 1;
-                if (line.isBlank()) {
+                // as Python: only an empty line ends a macro (a line of spaces is part of it)
+                if (line.equals("\n") || line.equals("\r\n")) {
                     break;
                 }
                 lines.add(line);
             }
             macros.put(name, List.copyOf(lines));
+        }
+
+        private void skipLine() {
+            int end = text.indexOf('\n', pos);
+            pos = end < 0 ? text.length() : end + 1;
+        }
+
+        // where a keyword is due, Python takes any token starting with '#' as a comment, quoted or not
+        private static boolean isComment(String token) {
+            return token.startsWith("#");
         }
 
         private String require(String what) {
@@ -252,10 +277,7 @@ public final class Netrc {
         private String next() {
             while (pos < text.length()) {
                 char c = text.charAt(pos);
-                if (c == '#') {
-                    int end = text.indexOf('\n', pos);
-                    pos = end < 0 ? text.length() : end + 1;
-                } else if (Character.isWhitespace(c)) {
+                if (Character.isWhitespace(c)) {
                     pos++;
                 } else {
                     return c == '"' ? quoted() : plain();

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * (bounded by the timeout, or {@link #CLOSE_WAIT_MILLIS} without one): closing a socket with an unread record (a
  * TLS 1.3 session ticket) in its receive queue sends a TCP reset, which can make the server drop uploaded data it
  * has not read yet, and the ticket is needed for the next data connection. {@link #unwrap} ends TLS and hands
- * back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader and one writer.
+ * back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader and one writer; another thread may
+ * close it while they are blocked (without close_notify when a write is under way).
  */
 final class TlsEngineSocket extends LayeredSocket {
 
@@ -79,28 +80,23 @@ final class TlsEngineSocket extends LayeredSocket {
     }
 
     /**
-     * Ends TLS and returns the plain socket, which stays open (RFC 4217 section 12.3, {@code CCC}): sends
-     * close_notify and reads up to the server's.
+     * Ends TLS and leaves the plain socket open (RFC 4217 section 12.3, {@code CCC}): sends close_notify and reads
+     * up to the peer's. The plain socket ({@link LayeredSocket#plain}) carries the conversation on.
      *
-     * @param waitMillis how long to wait for the server's close_notify
-     * @return the plain socket, with its timeout as before
-     * @throws SSLException      when the server ended the connection instead
-     * @throws FtpProtoException when plain text came with the close_notify, before any command was sent
+     * @param waitMillis how long to wait for the peer's close_notify
+     * @return the plain-text bytes that arrived right behind the peer's close_notify, usually none
+     * @throws SSLException when the peer ended the connection instead
      */
-    Socket unwrap(int waitMillis) throws IOException {
+    byte[] unwrap(int waitMillis) throws IOException {
         int previous = plain.getSoTimeout();
         plain.setSoTimeout(waitMillis);
         layer.closeOutbound();
         if (!layer.awaitCloseNotify()) {
-            throw new SSLException(layer.role() + ": the server closed the connection instead of ending TLS");
-        }
-        if (layer.hasBufferedNetBytes()) {
-            throw new FtpProtoException("data after close_notify", layer.role() + ": the server sent plain text"
-                    + " before any command; refusing it as an injection (contract H19)", null);
+            throw new SSLException(layer.role() + ": the peer closed the connection instead of ending TLS");
         }
         plain.setSoTimeout(previous);
         closed.set(true);
-        return plain;
+        return layer.takeBufferedNetBytes();
     }
 
     /**
@@ -124,10 +120,12 @@ final class TlsEngineSocket extends LayeredSocket {
     }
 
     /**
-     * Sends close_notify and closes the plain socket; idempotent. A failure to send close_notify after the
-     * server sent its own is dropped (logged at DEBUG): the server ended the session first, so nothing is lost.
+     * Sends close_notify and closes the plain socket; idempotent. A close_notify that cannot be sent fails only a
+     * connection that was written and never read (an upload: the server may be missing data). After reading, it
+     * loses nothing: a complete download ended with the server's close_notify, and an abandoned one (abort) has
+     * failed already; that failure is logged at DEBUG.
      *
-     * @throws IOException when close_notify cannot be sent while the server had not ended the session
+     * @throws IOException when close_notify cannot be sent after an upload
      */
     @Override
     public void close() throws IOException {
@@ -135,15 +133,17 @@ final class TlsEngineSocket extends LayeredSocket {
             return;
         }
         try {
-            layer.closeOutbound();
-            if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
+            if (!layer.tryCloseOutbound()) {
+                // a write blocked in another thread holds the write side: closing the socket ends it
+                LOG.debug("{}: another thread is writing, closing without close_notify", layer.role());
+            } else if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
                 awaitServerClose();
             }
         } catch (IOException e) {
-            if (!layer.isInboundDone()) {
+            if (!layer.hasReadApplicationData() && !layer.isInboundDone()) {
                 throw e;
             }
-            LOG.debug("{}: ending TLS failed after the server's close_notify", layer.role(), e);
+            LOG.debug("{}: ending TLS failed after reading", layer.role(), e);
         } finally {
             plain.close();
         }

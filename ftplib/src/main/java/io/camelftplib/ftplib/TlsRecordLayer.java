@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -26,7 +27,8 @@ import javax.net.ssl.SSLHandshakeException;
  * <p>A connection the server drops without close_notify is an error (contract H11): a truncated TLS stream is
  * not the end of a file. Does not own the plain socket. Thread-safe for one reader and one writer at a time, as
  * {@link SSLEngine} allows wrap and unwrap to run at once; the read lock may take the write lock (to answer a
- * post-handshake message), never the other way round.
+ * post-handshake message), never the other way round. {@link #available()}, {@link #hasReadApplicationData()} and
+ * {@link #tryCloseOutbound()} never wait for a reader or writer blocked on the socket.
  */
 final class TlsRecordLayer {
 
@@ -37,7 +39,7 @@ final class TlsRecordLayer {
     private final OutputStream netOut;
     private final String role;
     private final Object readLock = new Object();
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final ByteBuffer empty = ByteBuffer.allocate(0);
     /** Read mode: received bytes not yet unwrapped. */
     private ByteBuffer inNet;
@@ -45,7 +47,9 @@ final class TlsRecordLayer {
     private ByteBuffer inApp;
     /** Write mode: records not yet sent. */
     private ByteBuffer outNet;
-    private boolean applicationDataRead;
+    private volatile boolean applicationDataRead;
+    /** Decrypted bytes not yet delivered, readable without the read lock (a reader may hold it, blocked). */
+    private volatile int appAvailable;
     private boolean endOfStream;
     private volatile String failureHint;
 
@@ -90,9 +94,12 @@ final class TlsRecordLayer {
         while (status != HandshakeStatus.FINISHED && status != HandshakeStatus.NOT_HANDSHAKING) {
             SSLEngineResult result = null;
             if (status == HandshakeStatus.NEED_WRAP) {
-                synchronized (writeLock) {
+                writeLock.lock();
+                try {
                     result = wrap(empty);
                     flush();
+                } finally {
+                    writeLock.unlock();
                 }
             } else if (status == HandshakeStatus.NEED_TASK) {
                 runTasks();
@@ -139,6 +146,7 @@ final class TlsRecordLayer {
             }
             int n = Math.min(len, inApp.remaining());
             inApp.get(b, off, n);
+            appAvailable = inApp.remaining();
             return n;
         }
     }
@@ -149,9 +157,7 @@ final class TlsRecordLayer {
      * @return the bytes in the decrypted buffer
      */
     int available() {
-        synchronized (readLock) {
-            return inApp.remaining();
-        }
+        return appAvailable;
     }
 
     /**
@@ -160,7 +166,8 @@ final class TlsRecordLayer {
      * @throws SocketException when the TLS connection was closed
      */
     void write(byte[] b, int off, int len) throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
             while (src.hasRemaining()) {
                 SSLEngineResult result = wrap(src);
@@ -173,12 +180,33 @@ final class TlsRecordLayer {
                 }
             }
             flush();
+        } finally {
+            writeLock.unlock();
         }
     }
 
     /** Sends close_notify; idempotent. */
     void closeOutbound() throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        closeOutboundLocked();
+    }
+
+    /**
+     * Sends close_notify unless another thread is writing (it would block until that write ends).
+     *
+     * @return false when another thread holds the write side, and nothing was sent
+     */
+    boolean tryCloseOutbound() throws IOException {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        closeOutboundLocked();
+        return true;
+    }
+
+    /** Sends close_notify and releases the write lock, which the caller took. */
+    private void closeOutboundLocked() throws IOException {
+        try {
             engine.closeOutbound();
             while (!engine.isOutboundDone()) {
                 if (wrap(empty).bytesProduced() == 0) {
@@ -186,6 +214,8 @@ final class TlsRecordLayer {
                 }
             }
             flush();
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -203,6 +233,7 @@ final class TlsRecordLayer {
                 }
             }
             inApp.clear().flip();
+            appAvailable = 0;
             return true;
         }
     }
@@ -224,9 +255,7 @@ final class TlsRecordLayer {
     }
 
     boolean hasReadApplicationData() {
-        synchronized (readLock) {
-            return applicationDataRead;
-        }
+        return applicationDataRead;
     }
 
     boolean isInboundDone() {
@@ -234,13 +263,14 @@ final class TlsRecordLayer {
     }
 
     /**
-     * Tells whether bytes arrived after the last record the engine consumed (plain text after close_notify).
-     *
-     * @return true when undecoded bytes are buffered
+     * Removes and returns the bytes received after the last record the engine consumed: plain text behind the
+     * peer's close_notify.
      */
-    boolean hasBufferedNetBytes() {
+    byte[] takeBufferedNetBytes() {
         synchronized (readLock) {
-            return inNet.hasRemaining();
+            byte[] rest = new byte[inNet.remaining()];
+            inNet.get(rest);
+            return rest;
         }
     }
 
@@ -255,6 +285,7 @@ final class TlsRecordLayer {
                 result = unwrap(inApp);
             } finally {
                 inApp.flip();
+                appAvailable = inApp.remaining();
             }
             if (result == null || result.getStatus() != Status.BUFFER_OVERFLOW) {
                 return result;
@@ -298,9 +329,12 @@ final class TlsRecordLayer {
         if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && !engine.isOutboundDone()
                 && !engine.isInboundDone()) {
             // the next handshake flight, or a TLS 1.3 KeyUpdate to answer; a close_notify is answered by close()
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 wrap(empty);
                 flush();
+            } finally {
+                writeLock.unlock();
             }
         }
     }

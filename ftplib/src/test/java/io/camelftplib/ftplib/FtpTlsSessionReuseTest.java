@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FtpTlsSessionReuseTest {
 
     @RegisterExtension
-    static final EmbeddedFtpServerExtension TLS12 = EmbeddedFtpServerExtension.explicitTls().withTlsProtocols("TLSv1.2");
+    static final EmbeddedFtpServerExtension TLS12 = TlsClients.serverOffering("TLSv1.2");
     @RegisterExtension
-    static final EmbeddedFtpServerExtension TLS13 = EmbeddedFtpServerExtension.explicitTls().withTlsProtocols("TLSv1.3");
+    static final EmbeddedFtpServerExtension TLS13 = TlsClients.serverOffering("TLSv1.3");
     @RegisterExtension
     static final EmbeddedFtpServerExtension IMPLICIT = EmbeddedFtpServerExtension.implicitTls();
 

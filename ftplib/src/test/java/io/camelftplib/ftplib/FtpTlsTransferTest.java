@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FtpTlsTransferTest {
 
     @RegisterExtension
-    static final EmbeddedFtpServerExtension TLS12 = EmbeddedFtpServerExtension.explicitTls().withTlsProtocols("TLSv1.2");
+    static final EmbeddedFtpServerExtension TLS12 = TlsClients.serverOffering("TLSv1.2");
     @RegisterExtension
-    static final EmbeddedFtpServerExtension TLS13 = EmbeddedFtpServerExtension.explicitTls().withTlsProtocols("TLSv1.3");
+    static final EmbeddedFtpServerExtension TLS13 = TlsClients.serverOffering("TLSv1.3");
 
     /** ftplib's RETR_DATA: Latin-1 bytes and CRLF, 11,000 bytes. */
     private static final byte[] RETR_DATA = "abcde\u00B9\u00B2\u00B3\u00A4\u00A6\r\n".repeat(1000)
@@ -166,7 +166,7 @@ class FtpTlsTransferTest {
     @ParameterizedTest
     @MethodSource("setups")
     void abortDuringADownloadLeavesTheConversationInStep(Setup setup) throws Exception {
-        Files.write(setup.server().file("abort.bin"), TlsClients.binaryContent(32 * 1024 * 1024));
+        Files.write(setup.server().file("abort.bin"), TlsClients.binaryContent(16 * 1024 * 1024));
         try (FtpTls ftp = setup.login()) {
             ftp.voidCmd("TYPE I");
             DataConnection conn = ftp.ntransferCmd("RETR abort.bin");

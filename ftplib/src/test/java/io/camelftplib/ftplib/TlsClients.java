@@ -16,6 +16,11 @@ final class TlsClients {
     private TlsClients() {
     }
 
+    /** An AUTH TLS server that accepts one TLS version only. */
+    static EmbeddedFtpServerExtension serverOffering(String protocol) {
+        return EmbeddedFtpServerExtension.explicitTls().withTlsProtocols(protocol);
+    }
+
     /** Connects without securing anything yet. */
     static FtpTls connect(EmbeddedFtpServerExtension server) throws IOException {
         FtpTls ftp = new FtpTls(server.clientSslContext());
