@@ -11,9 +11,11 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.camelftplib.ftplib.FtpException;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -175,6 +177,24 @@ class FtplibsRouteTest extends CamelTestSupport {
         context.getComponent("ftplibs", FtplibsComponent.class).setUseGlobalSslContextParameters(true);
         template.sendBodyAndHeader(ftps(EXPLICIT, "global", ""), "g", Exchange.FILE_NAME, "g.txt");
         assertThat(EXPLICIT.file("global/g.txt")).hasContent("g");
+    }
+
+    /** Issue 5's first bar: the component found from the jar, no registry binding, in a plain context. */
+    @Test
+    void plainContextUploadsAndConsumesWithMoveOverFtplibs() throws Exception {
+        try (CamelContext plain = new DefaultCamelContext()) {
+            // what a server certificate from a public CA would need: nothing; this test server's is self-signed
+            plain.setSSLContextParameters(trusting(EXPLICIT));
+            plain.getComponent("ftplibs", FtplibsComponent.class).setUseGlobalSslContextParameters(true);
+            plain.start();
+            String base = "ftplibs://alice@localhost:" + EXPLICIT.port() + "/in?password=RAW("
+                    + EmbeddedFtpServerExtension.PASSWORD + ")";
+            plain.createProducerTemplate().sendBodyAndHeader(base, "secured", Exchange.FILE_NAME, "s.txt");
+            String body = plain.createConsumerTemplate().receiveBody(base + "&move=.done", 10_000, String.class);
+            assertThat(body).isEqualTo("secured");
+        }
+        assertThat(EXPLICIT.file("in/.done/s.txt")).hasContent("secured");
+        assertThat(EXPLICIT.commands()).contains("AUTH TLS", "PROT P");
     }
 
     @Test
