@@ -172,6 +172,34 @@ class TimeoutAndReconnectTest extends FtplibTestSupport {
         }
     }
 
+    /**
+     * throwExceptionOnConnectFailed (true by default, unlike ftp:) fails the poll, so the consumer's error handling
+     * and health see the failure; false only logs a WARN and skips the poll.
+     */
+    @Test
+    void throwExceptionOnConnectFailedDecidesWhetherAFailedConnectFailsThePoll() throws Exception {
+        CountingPollStrategy throwing = new CountingPollStrategy();
+        CountingPollStrategy lenient = new CountingPollStrategy();
+        context.getRegistry().bind("throwing", throwing);
+        context.getRegistry().bind("lenient", lenient);
+        try (ClosingServer server = new ClosingServer()) {
+            String options = "maximumReconnectAttempts=0&initialDelay=0&delay=100&pollStrategy=#";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uriAt(server.port(), "t", options + "throwing")).to("mock:none");
+                    from(uriAt(server.port(), "l", options + "lenient&throwExceptionOnConnectFailed=false"))
+                            .to("mock:none");
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> throwing.rollbacks.get() >= 2
+                    && lenient.commits.get() >= 2);
+            assertThat(throwing.commits.get()).isZero();
+            assertThat(throwing.lastFailure).hasMessageContaining("Cannot connect");
+            assertThat(lenient.rollbacks.get()).isZero();
+        }
+    }
+
     /** Accepts connections and closes each at once, before any welcome; counts them. */
     private static final class ClosingServer implements AutoCloseable {
 
