@@ -48,6 +48,20 @@ class FtpTlsScriptedServerTest {
         return ftp;
     }
 
+    private static FtpTls loginProtected(ScriptedTlsServer server) throws Exception {
+        FtpTls ftp = connect(server);
+        ftp.login("bob", "secret");
+        ftp.protP();
+        return ftp;
+    }
+
+    /** The server's last reply, then the QUIT of the client's close(). */
+    private static void replyThenQuit(ScriptedTlsServer.Conversation c, String reply) throws Exception {
+        c.reply(reply);
+        c.expect("QUIT");
+        c.reply("221 bye");
+    }
+
     private static void welcomeAndLogin(ScriptedTlsServer.Conversation c) throws Exception {
         c.reply("220 scripted");
         c.expect("AUTH TLS");
@@ -64,9 +78,7 @@ class FtpTlsScriptedServerTest {
         try (ScriptedTlsServer server = ScriptedTlsServer.start(serverContext, c -> {
             c.reply("220 scripted");
             c.expect("AUTH TLS");
-            c.reply("500 AUTH not understood");
-            c.expect("QUIT");
-            c.reply("221 bye");
+            replyThenQuit(c, "500 AUTH not understood");
         })) {
             try (FtpTls ftp = connect(server)) {
                 assertThatThrownBy(() -> ftp.login("bob", "secret")).isInstanceOf(FtpPermException.class)
@@ -83,9 +95,7 @@ class FtpTlsScriptedServerTest {
         try (ScriptedTlsServer server = ScriptedTlsServer.start(serverContext, c -> {
             c.reply("220 scripted");
             c.expect("AUTH TLS");
-            c.reply("334 ADAT=xyz");
-            c.expect("QUIT");
-            c.reply("221 bye");
+            replyThenQuit(c, "334 ADAT=xyz");
         })) {
             try (FtpTls ftp = connect(server)) {
                 assertThatThrownBy(ftp::auth).isInstanceOf(FtpReplyException.class).hasMessageStartingWith("334");
@@ -139,9 +149,7 @@ class FtpTlsScriptedServerTest {
             c.reply("200 clearing control channel protection");
             c.endTls();
             c.expect("NOOP");
-            c.reply("200 plain noop");
-            c.expect("QUIT");
-            c.reply("221 bye");
+            replyThenQuit(c, "200 plain noop");
         })) {
             try (FtpTls ftp = connect(server)) {
                 ftp.login("bob", "secret");
@@ -165,9 +173,7 @@ class FtpTlsScriptedServerTest {
             }
             c.reply("226 done");
         })) {
-            try (FtpTls ftp = connect(server)) {
-                ftp.login("bob", "secret");
-                ftp.protP();
+            try (FtpTls ftp = loginProtected(server)) {
                 ByteArrayOutputStream received = new ByteArrayOutputStream();
                 assertThatThrownBy(() -> ftp.retrBinary("RETR cut.bin", received))
                         .isInstanceOf(SSLException.class)
@@ -188,13 +194,9 @@ class FtpTlsScriptedServerTest {
                 // another server context cannot resume the control session, so this is a full handshake
                 ScriptedTlsServer.serverHandshake(data, otherCache).close();
             }
-            c.reply("522 SSL connection failed: session reuse required");
-            c.expect("QUIT");
-            c.reply("221 bye");
+            replyThenQuit(c, "522 SSL connection failed: session reuse required");
         })) {
-            try (FtpTls ftp = connect(server)) {
-                ftp.login("bob", "secret");
-                ftp.protP();
+            try (FtpTls ftp = loginProtected(server)) {
                 assertThatThrownBy(ftp::nlst).isInstanceOf(FtpPermException.class)
                         .hasMessageStartingWith("522 SSL connection failed: session reuse required (reply to NLST")
                         .hasMessageContaining("the data connection did not resume the control connection's TLSv1.3"
@@ -212,13 +214,9 @@ class FtpTlsScriptedServerTest {
                 // sends nothing: the client's close_notify ends the read
                 assertThat(tls.getInputStream().read()).isEqualTo(-1);
             }
-            c.reply("426 aborted");
-            c.expect("QUIT");
-            c.reply("221 bye");
+            replyThenQuit(c, "426 aborted");
         })) {
-            try (FtpTls ftp = connect(server)) {
-                ftp.login("bob", "secret");
-                ftp.protP();
+            try (FtpTls ftp = loginProtected(server)) {
                 ftp.voidCmd("TYPE I");
                 DataConnection conn = ftp.ntransferCmd("RETR never.bin");
                 CompletableFuture<Throwable> reader = new CompletableFuture<>();

@@ -3,7 +3,6 @@ package io.camelftplib.ftplib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.PatternStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,52 +61,6 @@ class LargeTransferTest {
         try (CheckedInputStream in = new CheckedInputStream(Files.newInputStream(file), new CRC32())) {
             in.transferTo(OutputStream.nullOutputStream());
             return in.getChecksum().getValue();
-        }
-    }
-
-    /** A deterministic, non-repeating byte stream of a given length: xorshift64 output, 64 KiB at a time. */
-    private static final class PatternStream extends InputStream {
-        private final byte[] block = new byte[64 * 1024];
-        private final long length;
-        private long position;
-        private int blockOffset = block.length;
-        private long state = 0x9E3779B97F4A7C15L;
-
-        PatternStream(long length) {
-            this.length = length;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position == length) {
-                return -1;
-            }
-            if (blockOffset == block.length) {
-                fill();
-            }
-            int n = (int) Math.min(Math.min(len, block.length - blockOffset), length - position);
-            System.arraycopy(block, blockOffset, b, off, n);
-            blockOffset += n;
-            position += n;
-            return n;
-        }
-
-        private void fill() {
-            for (int i = 0; i < block.length; i += 8) {
-                state ^= state << 13;
-                state ^= state >>> 7;
-                state ^= state << 17;
-                for (int j = 0; j < 8; j++) {
-                    block[i + j] = (byte) (state >>> (8 * j));
-                }
-            }
-            blockOffset = 0;
         }
     }
 
