@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns RFC 3659 facts ({@code type}, {@code size}, {@code modify}) into a {@link FtplibFile}, and parses the one
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class MlsxFacts {
 
+    /** One or more {@code name=value;} facts (RFC 3659 section 7.2), as they precede the path of a fact line. */
+    private static final Pattern FACTS = Pattern.compile("([^=;\\s]+=[^;]*;)+");
     private static final DateTimeFormatter TIME_VAL = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private MlsxFacts() {
@@ -47,18 +50,19 @@ final class MlsxFacts {
     static Map<String, String> parseMlst(String reply) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String line : reply.split("\n")) {
-            // RFC 3659 section 7.2: the fact line is the one line starting with a single space
-            if (line.startsWith(" ")) {
-                String text = line.substring(1);
-                int space = text.indexOf(' ');
-                String factPart = space < 0 ? text : text.substring(0, space);
-                for (String fact : factPart.split(";")) {
-                    int eq = fact.indexOf('=');
-                    if (eq > 0) {
-                        facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
-                    }
-                }
+            // RFC 3659 section 7.2: the fact line starts with a single space; Apache FtpServer 1.2 sends it without
+            // one, so a line is taken by its form (facts, a space, the path), which frame lines never have
+            String text = line.startsWith(" ") ? line.substring(1) : line;
+            int space = text.indexOf(' ');
+            String factPart = space < 0 ? text : text.substring(0, space);
+            if (!FACTS.matcher(factPart).matches()) {
+                continue;
             }
+            for (String fact : factPart.split(";")) {
+                int eq = fact.indexOf('=');
+                facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
+            }
+            break;
         }
         return facts;
     }
@@ -74,7 +78,8 @@ final class MlsxFacts {
             return -1;
         }
         try {
-            long millis = LocalDateTime.parse(value.substring(0, 14), TIME_VAL).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long millis = LocalDateTime.parse(value.substring(0, 14), TIME_VAL).toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
             if (value.length() > 15 && value.charAt(14) == '.') {
                 String fraction = (value.substring(15) + "000").substring(0, 3);
                 millis += Long.parseLong(fraction);

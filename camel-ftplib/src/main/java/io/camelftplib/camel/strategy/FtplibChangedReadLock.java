@@ -35,7 +35,8 @@ public final class FtplibChangedReadLock implements GenericFileExclusiveReadLock
     }
 
     @Override
-    public void prepareOnStartup(GenericFileOperations<FtplibFile> operations, GenericFileEndpoint<FtplibFile> endpoint) {
+    public void prepareOnStartup(GenericFileOperations<FtplibFile> operations,
+                                 GenericFileEndpoint<FtplibFile> endpoint) {
         // nothing is left behind by this lock, so nothing to clean up
     }
 
