@@ -1,0 +1,124 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import io.camelftplib.ftplib.DataConnection;
+import io.camelftplib.ftplib.Ftp;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+
+/**
+ * Fetches a remote file with {@code RETR} in one of three ways: streamed into the body (the default, see
+ * {@link FtplibDownload}), into a file of the local work directory (written under a {@code .inprogress} name and
+ * moved into place only after the server confirmed the transfer; {@code resumeDownload} continues a partial file
+ * with {@code REST}), or into memory ({@code streamDownload=false}).
+ *
+ * <p>Not thread-safe: uses the session's connection.
+ */
+final class Downloader {
+
+    static final String IN_PROGRESS = ".inprogress";
+
+    private final FtplibSession session;
+    private final FtplibEndpoint endpoint;
+
+    Downloader(FtplibSession session, FtplibEndpoint endpoint) {
+        this.session = session;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Fetches {@code path} into the exchange's file.
+     *
+     * @param path     the remote path
+     * @param exchange the exchange; its {@code GenericFile} gets the body
+     * @param file     the file being consumed
+     * @throws IOException when the transfer cannot start or (for local and memory downloads) does not complete
+     */
+    void retrieve(String path, Exchange exchange, GenericFile<FtplibFile> file) throws IOException {
+        FtplibConfiguration config = endpoint.getConfiguration();
+        if (endpoint.getLocalWorkDirectory() != null) {
+            toLocalFile(path, exchange, file);
+        } else if (config.isStreamDownload()) {
+            FtplibDownload download = open(path, null);
+            file.setBody(download);
+            exchange.getIn().setHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM, download.getInputStream());
+            exchange.getExchangeExtension().addOnCompletion(
+                    new DownloadCompletion(download, config.remoteServerInformation()));
+        } else {
+            FtplibDownload download = open(path, null);
+            byte[] bytes;
+            try {
+                bytes = download.getInputStream().readAllBytes();
+            } finally {
+                download.abort();
+            }
+            file.setBody(bytes);
+            ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
+        }
+    }
+
+    /**
+     * Sends RETR and opens the data connection.
+     *
+     * @param path the remote path
+     * @param rest the restart offset, or null
+     * @return the open download; the caller completes or aborts it
+     * @throws IOException when RETR is refused (e.g. 550) or the data connection fails
+     */
+    FtplibDownload open(String path, Long rest) throws IOException {
+        FtplibConfiguration config = endpoint.getConfiguration();
+        session.transferType(config.isBinary());
+        Ftp ftp = session.client();
+        String name = session.enterParent(path);
+        DataConnection data = rest == null ? ftp.ntransferCmd("RETR " + name) : ftp.ntransferCmd("RETR " + name, rest);
+        return new FtplibDownload(session, data, path, endpoint.getBufferSize());
+    }
+
+    private void toLocalFile(String path, Exchange exchange, GenericFile<FtplibFile> file) throws IOException {
+        Path workDir = Path.of(endpoint.getLocalWorkDirectory()).toAbsolutePath().normalize();
+        Path target = workDir.resolve(file.getRelativeFilePath()).normalize();
+        if (!target.startsWith(workDir)) {
+            throw new IOException("The file " + path + " would be written outside the localWorkDirectory " + workDir);
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(target.getFileName() + IN_PROGRESS);
+        boolean resume = endpoint.getConfiguration().isResumeDownload() && Files.isRegularFile(temp);
+        long offset = resume ? Files.size(temp) : 0;
+        if (!resume) {
+            Files.deleteIfExists(temp);
+        }
+        FtplibDownload download = open(path, offset > 0 ? offset : null);
+        boolean done = false;
+        try (InputStream in = download.getInputStream();
+             OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            in.transferTo(out);
+            done = true;
+        } finally {
+            download.abort();
+            if (!done && !endpoint.getConfiguration().isResumeDownload()) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        moveIntoPlace(temp, target);
+        ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
+        exchange.getIn().setHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, target.toString());
+        file.setBody(target.toFile());
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+
+import io.camelftplib.ftplib.Ftp;
+
+/**
+ * Makes the engine client of a session and secures it around login: the one seam between {@code ftplib:} (plain
+ * {@link Ftp}) and {@code ftplibs:} (the engine's TLS client).
+ *
+ * <p>Implementations are immutable and thread-safe; the clients they make are not.
+ */
+interface FtpClientFactory {
+
+    /**
+     * Creates an unconnected client.
+     *
+     * @param encoding the control encoding
+     * @return the client
+     * @throws IOException when the client cannot be made (e.g. no TLS context)
+     */
+    Ftp create(Charset encoding) throws IOException;
+
+    /**
+     * Runs after the welcome, before USER: explicit FTPS sends {@code AUTH TLS} here.
+     *
+     * @param ftp the connected client
+     * @throws IOException when the server refuses
+     */
+    void beforeLogin(Ftp ftp) throws IOException;
+
+    /**
+     * Runs after login: FTPS sends {@code PBSZ} and {@code PROT} here.
+     *
+     * @param ftp the logged-in client
+     * @throws IOException when the server refuses
+     */
+    void afterLogin(Ftp ftp) throws IOException;
+
+    /** The factory of plain FTP clients. */
+    FtpClientFactory PLAIN = new FtpClientFactory() {
+        @Override
+        public Ftp create(Charset encoding) {
+            return new Ftp(encoding);
+        }
+
+        @Override
+        public void beforeLogin(Ftp ftp) {
+            // plain FTP: nothing to negotiate
+        }
+
+        @Override
+        public void afterLogin(Ftp ftp) {
+            // plain FTP: nothing to negotiate
+        }
+
+        @Override
+        public String toString() {
+            return "plain FTP";
+        }
+    };
+}

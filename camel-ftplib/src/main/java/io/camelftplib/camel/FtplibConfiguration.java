@@ -1,0 +1,533 @@
+package io.camelftplib.camel;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.component.file.GenericFileConfiguration;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * The options of an {@code ftplib:} endpoint beyond camel-file's: where to connect, how to log in, and how the
+ * conversation runs. Names and meanings follow Camel's {@code ftp:} wherever they are the same; defaults that differ
+ * (passive mode, binary, streaming, UTF-8, stepwise, connect failures) are documented on each option.
+ *
+ * <p>Strings from the URI are checked once, in the setters (charset names, the active port range), so a bad value
+ * fails endpoint creation. Not thread-safe: configured once, then only read.
+ */
+@UriParams
+public class FtplibConfiguration extends GenericFileConfiguration {
+
+    /** The default FTP control port. */
+    public static final int DEFAULT_PORT = 21;
+
+    @UriPath(description = "Hostname of the FTP server")
+    @Metadata(required = true)
+    private String host;
+    @UriPath(description = "Port of the FTP server", defaultValue = "21")
+    private int port;
+    @UriPath(description = "The starting directory, relative to the login directory; start it with a second slash "
+                           + "(ftplib://host//data) for a path from the root")
+    private String directoryName;
+
+    @UriParam(label = "security", secret = true, description = "Username to use for login")
+    private String username;
+    @UriParam(label = "security", secret = true, description = "Password to use for login")
+    private String password;
+    @UriParam(label = "security", secret = true,
+              description = "Account to use for login (ACCT), sent only when the server asks for it")
+    private String account;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Take the username, password and account for the host from a .netrc file when none is "
+                            + "given in the URI (the netrcFile option, else ~/.netrc)")
+    private boolean useNetrc;
+    @UriParam(label = "security", description = "The .netrc file used when useNetrc is on; defaults to ~/.netrc")
+    private String netrcFile;
+
+    @UriParam(defaultValue = "true",
+              description = "Specifies the file transfer mode, BINARY (TYPE I) or ASCII (TYPE A). Default is binary, "
+                            + "unlike ftp: (ASCII), so bytes arrive unchanged")
+    private boolean binary = true;
+    @UriParam(defaultValue = "true",
+              description = "Sets passive mode connections (PASV/EPSV). Default is passive, unlike ftp: (active), "
+                            + "because active mode rarely passes firewalls and NAT")
+    private boolean passiveMode = true;
+    @UriParam(label = "advanced", description = "Set the client side port range in active mode, as min-max "
+                                                + "(e.g. 60000-60100); the client listens on a port in this range")
+    private String activePortRange;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Sets the connect timeout for waiting for a connection to be established")
+    private int connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "Sets the so timeout of the control connection: how long a reply may take")
+    private int soTimeout = 300000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Sets the data timeout for waiting for a reply or data on the data connection")
+    private int timeout = 30000;
+    @UriParam(defaultValue = "UTF-8",
+              description = "The character encoding of commands, replies and file names on the control connection. "
+                            + "With UTF-8 (the default, unlike ftp:'s ISO-8859-1) the client sends OPTS UTF8 ON when "
+                            + "the server's FEAT offers UTF8")
+    private String encoding = StandardCharsets.UTF_8.name();
+    private Charset encodingCharset = StandardCharsets.UTF_8;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Should an exception be thrown if connection failed (exhausted). By default (unlike "
+                            + "ftp:) a failed connect fails the poll, so the failure shows in the consumer's error "
+                            + "handling and health instead of only a WARN in the log")
+    private boolean throwExceptionOnConnectFailed = true;
+    @UriParam(label = "advanced",
+              description = "Sets optional site command(s) to be executed after successful login. Multiple site "
+                            + "commands can be separated using a new line character")
+    private String siteCommand;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Sets whether we should stepwise change directories while traversing file structures "
+                            + "when downloading files, or as well when uploading a file to a directory. Off by "
+                            + "default (unlike ftp:): paths are sent whole, which every current server accepts and "
+                            + "which saves two CWD per file")
+    private boolean stepwise;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Sets the download method to use when not using a local working directory. When true "
+                            + "(the default, unlike ftp:) the body streams from the server and no file is held in "
+                            + "memory; the transfer's final reply is read when the stream ends, and the remote file "
+                            + "is committed only after it confirmed the transfer. When false the whole file is "
+                            + "downloaded into memory (a byte[]) before the route starts")
+    private boolean streamDownload = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "true",
+              description = "Whether to allow using a listing of the directory. When false, the fileName option "
+                            + "must name the file to fetch, and no listing is sent")
+    private boolean useList = true;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Whether to ignore when (trying to list files in directories or when downloading a "
+                            + "file), which does not exist or due to permission error (reply 550)")
+    private boolean ignoreFileNotFoundOrPermissionError;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Whether to send a NOOP command as a pre-write check before uploading files and before "
+                            + "each poll, to detect a dead connection and reconnect")
+    private boolean sendNoop = true;
+    @UriParam(label = "consumer", defaultValue = "auto",
+              description = "How directories are listed: auto (MLSD when the server's FEAT offers it, else NLST, "
+                            + "else LIST), mlsd, nlst or list")
+    private FtplibListing listing = FtplibListing.AUTO;
+    @UriParam(label = "producer,advanced",
+              description = "Allows you to set chmod on the stored file (SITE CHMOD), for example chmod=640")
+    private String chmod;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Whether the FTP consumer should download the file. If set to false the message body "
+                            + "is null, but the consumer still triggers a route with the file's headers")
+    private boolean download = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "false",
+              description = "Resumes a download that failed part way, from the partial file in the "
+                            + "localWorkDirectory (REST). Needs localWorkDirectory")
+    private boolean resumeDownload;
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "Specifies the maximum reconnect attempts Camel performs when it tries to connect to "
+                            + "the remote FTP server. Use 0 to disable this behavior")
+    private int maximumReconnectAttempts = 3;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Delay in millis Camel will wait before performing a reconnect attempt")
+    private long reconnectDelay = 1000;
+    @UriParam(defaultValue = "false",
+              description = "Whether or not to disconnect from the remote FTP server right after use (after each "
+                            + "poll or upload)")
+    private boolean disconnect;
+    @UriParam(defaultValue = "false",
+              description = "Whether or not to disconnect from the remote FTP server right after a batch upload is "
+                            + "complete")
+    private boolean disconnectOnBatchComplete;
+
+    /** Creates an empty configuration, for tooling. */
+    public FtplibConfiguration() {
+    }
+
+    /**
+     * Creates a configuration from an endpoint URI's authority and path.
+     *
+     * @param uri the base URI, e.g. {@code ftplib://alice@host:2121/in}
+     */
+    public FtplibConfiguration(URI uri) {
+        configure(uri);
+    }
+
+    /**
+     * Reads host, port, user (and a legacy {@code user:password}) and directory from the URI.
+     *
+     * @param uri the base URI without query
+     */
+    @Override
+    public void configure(URI uri) {
+        setHost(uri.getHost());
+        setPort(uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            setUsername(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                setPassword(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        // the first slash separates host and path; a second one makes the path absolute (as ftp: does)
+        setDirectory(path.startsWith("/") ? path.substring(1) : path);
+        setDirectoryName(getDirectory());
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Keeps remote paths as given: FTP paths always use {@code /}, whatever the local OS.
+     *
+     * @return false
+     */
+    @Override
+    public boolean needToNormalize() {
+        return false;
+    }
+
+    /**
+     * Describes the server for logs and errors, without credentials.
+     *
+     * @return e.g. {@code ftplib://alice@host:21}
+     */
+    public String remoteServerInformation() {
+        return "ftplib://" + (username == null ? "" : username + "@") + host + ":" + port;
+    }
+
+    // ------------------------------------------------------------ accessors
+
+    /** @return the host */
+    public String getHost() {
+        return host;
+    }
+
+    /** @param host the host */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    /** @return the control port */
+    public int getPort() {
+        return port;
+    }
+
+    /** @param port the control port; 0 or less means 21 */
+    public void setPort(int port) {
+        this.port = port > 0 ? port : DEFAULT_PORT;
+    }
+
+    /** @return the starting directory as given in the URI */
+    public String getDirectoryName() {
+        return directoryName;
+    }
+
+    /** @param directoryName the starting directory */
+    public void setDirectoryName(String directoryName) {
+        this.directoryName = directoryName;
+    }
+
+    /** @return the user, or null for anonymous */
+    public String getUsername() {
+        return username;
+    }
+
+    /** @param username the user */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    /** @return the password */
+    public String getPassword() {
+        return password;
+    }
+
+    /** @param password the password */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** @return the account */
+    public String getAccount() {
+        return account;
+    }
+
+    /** @param account the account for ACCT */
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    /** @return whether credentials come from a .netrc */
+    public boolean isUseNetrc() {
+        return useNetrc;
+    }
+
+    /** @param useNetrc true to read credentials from a .netrc */
+    public void setUseNetrc(boolean useNetrc) {
+        this.useNetrc = useNetrc;
+    }
+
+    /** @return the .netrc path, or null for ~/.netrc */
+    public String getNetrcFile() {
+        return netrcFile;
+    }
+
+    /** @param netrcFile the .netrc path */
+    public void setNetrcFile(String netrcFile) {
+        this.netrcFile = netrcFile;
+    }
+
+    /** @return whether transfers are binary */
+    public boolean isBinary() {
+        return binary;
+    }
+
+    /** @param binary true for TYPE I, false for TYPE A */
+    public void setBinary(boolean binary) {
+        this.binary = binary;
+    }
+
+    /** @return whether passive mode is on */
+    public boolean isPassiveMode() {
+        return passiveMode;
+    }
+
+    /** @param passiveMode true for PASV/EPSV */
+    public void setPassiveMode(boolean passiveMode) {
+        this.passiveMode = passiveMode;
+    }
+
+    /** @return the active port range as given, or null */
+    public String getActivePortRange() {
+        return activePortRange;
+    }
+
+    /**
+     * Sets the active-mode port range.
+     *
+     * @param activePortRange {@code min-max}
+     * @throws IllegalArgumentException when it is not {@code min-max} with 1 &lt;= min &lt;= max &lt;= 65535
+     */
+    public void setActivePortRange(String activePortRange) {
+        if (activePortRange != null) {
+            PortRange.parse(activePortRange);
+        }
+        this.activePortRange = activePortRange;
+    }
+
+    /** @return the connect timeout in milliseconds */
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @param connectTimeout the connect timeout in milliseconds */
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** @return the control connection read timeout in milliseconds */
+    public int getSoTimeout() {
+        return soTimeout;
+    }
+
+    /** @param soTimeout the control connection read timeout in milliseconds */
+    public void setSoTimeout(int soTimeout) {
+        this.soTimeout = soTimeout;
+    }
+
+    /** @return the data connection timeout in milliseconds */
+    public int getTimeout() {
+        return timeout;
+    }
+
+    /** @param timeout the data connection timeout in milliseconds */
+    public void setTimeout(int timeout) {
+        this.timeout = timeout;
+    }
+
+    /** @return the control encoding name */
+    public String getEncoding() {
+        return encoding;
+    }
+
+    /**
+     * Sets the control encoding.
+     *
+     * @param encoding a charset name
+     * @throws IllegalArgumentException when the JVM does not know the charset
+     */
+    public void setEncoding(String encoding) {
+        this.encodingCharset = Charset.forName(encoding);
+        this.encoding = encoding;
+    }
+
+    /** @return the control encoding as a charset */
+    public Charset encodingCharset() {
+        return encodingCharset;
+    }
+
+    /** @return whether a failed connect throws */
+    public boolean isThrowExceptionOnConnectFailed() {
+        return throwExceptionOnConnectFailed;
+    }
+
+    /** @param throwExceptionOnConnectFailed true to fail the poll on a failed connect */
+    public void setThrowExceptionOnConnectFailed(boolean throwExceptionOnConnectFailed) {
+        this.throwExceptionOnConnectFailed = throwExceptionOnConnectFailed;
+    }
+
+    /** @return the SITE commands, one a line, or null */
+    public String getSiteCommand() {
+        return siteCommand;
+    }
+
+    /** @param siteCommand SITE commands, one a line */
+    public void setSiteCommand(String siteCommand) {
+        this.siteCommand = siteCommand;
+    }
+
+    /** @return whether directories are changed step by step */
+    public boolean isStepwise() {
+        return stepwise;
+    }
+
+    /** @param stepwise true to CWD into each directory */
+    public void setStepwise(boolean stepwise) {
+        this.stepwise = stepwise;
+    }
+
+    /** @return whether downloads stream */
+    public boolean isStreamDownload() {
+        return streamDownload;
+    }
+
+    /** @param streamDownload true to stream, false to download into memory */
+    public void setStreamDownload(boolean streamDownload) {
+        this.streamDownload = streamDownload;
+    }
+
+    /** @return whether directories are listed */
+    public boolean isUseList() {
+        return useList;
+    }
+
+    /** @param useList false to fetch the file named by fileName without listing */
+    public void setUseList(boolean useList) {
+        this.useList = useList;
+    }
+
+    /** @return whether 550 on list or download is ignored */
+    public boolean isIgnoreFileNotFoundOrPermissionError() {
+        return ignoreFileNotFoundOrPermissionError;
+    }
+
+    /** @param ignoreFileNotFoundOrPermissionError true to skip files answered 550 */
+    public void setIgnoreFileNotFoundOrPermissionError(boolean ignoreFileNotFoundOrPermissionError) {
+        this.ignoreFileNotFoundOrPermissionError = ignoreFileNotFoundOrPermissionError;
+    }
+
+    /** @return whether NOOP checks the connection before use */
+    public boolean isSendNoop() {
+        return sendNoop;
+    }
+
+    /** @param sendNoop true to check the connection with NOOP */
+    public void setSendNoop(boolean sendNoop) {
+        this.sendNoop = sendNoop;
+    }
+
+    /** @return the listing method */
+    public FtplibListing getListing() {
+        return listing;
+    }
+
+    /** @param listing the listing method */
+    public void setListing(FtplibListing listing) {
+        this.listing = listing;
+    }
+
+    /** @return the chmod mode for uploads, or null */
+    public String getChmod() {
+        return chmod;
+    }
+
+    /**
+     * Sets the mode for SITE CHMOD after uploads.
+     *
+     * @param chmod octal digits, e.g. {@code 640}
+     * @throws IllegalArgumentException when it is not 3 or 4 octal digits
+     */
+    public void setChmod(String chmod) {
+        if (chmod != null && !chmod.matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException("chmod must be 3 or 4 octal digits such as 640, was '" + chmod + "'");
+        }
+        this.chmod = chmod;
+    }
+
+    /** @return whether the consumer downloads */
+    public boolean isDownload() {
+        return download;
+    }
+
+    /** @param download false to route only the headers */
+    public void setDownload(boolean download) {
+        this.download = download;
+    }
+
+    /** @return whether downloads resume from a partial local file */
+    public boolean isResumeDownload() {
+        return resumeDownload;
+    }
+
+    /** @param resumeDownload true to resume with REST */
+    public void setResumeDownload(boolean resumeDownload) {
+        this.resumeDownload = resumeDownload;
+    }
+
+    /** @return the reconnect attempts */
+    public int getMaximumReconnectAttempts() {
+        return maximumReconnectAttempts;
+    }
+
+    /** @param maximumReconnectAttempts the reconnect attempts, 0 for none */
+    public void setMaximumReconnectAttempts(int maximumReconnectAttempts) {
+        this.maximumReconnectAttempts = maximumReconnectAttempts;
+    }
+
+    /** @return the delay between reconnect attempts in milliseconds */
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    /** @param reconnectDelay the delay between reconnect attempts in milliseconds */
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    /** @return whether to disconnect after each use */
+    public boolean isDisconnect() {
+        return disconnect;
+    }
+
+    /** @param disconnect true to disconnect after each poll or upload */
+    public void setDisconnect(boolean disconnect) {
+        this.disconnect = disconnect;
+    }
+
+    /** @return whether to disconnect after a batch upload */
+    public boolean isDisconnectOnBatchComplete() {
+        return disconnectOnBatchComplete;
+    }
+
+    /** @param disconnectOnBatchComplete true to disconnect when a batch is complete */
+    public void setDisconnectOnBatchComplete(boolean disconnectOnBatchComplete) {
+        this.disconnectOnBatchComplete = disconnectOnBatchComplete;
+    }
+
+    @Override
+    public String toString() {
+        return remoteServerInformation() + "/" + getDirectory();
+    }
+}

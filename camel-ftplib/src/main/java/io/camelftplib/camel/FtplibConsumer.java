@@ -1,0 +1,276 @@
+package io.camelftplib.camel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileConsumer;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.GenericFileProcessStrategy;
+import org.apache.camel.component.file.GenericFileHelper;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The polling consumer of {@code ftplib:}: before each poll it checks the connection (NOOP) and reconnects a dead
+ * one; it lists the directory (recursively within {@code minDepth}/{@code maxDepth}) and hands each file to
+ * camel-file's processing, which downloads it through {@link FtplibOperations} and commits it after the route.
+ *
+ * <p>Thread-safe as Camel uses it: one scheduler thread polls; {@link FtplibEndpoint} forces synchronous
+ * processing, so the connection serves one file at a time.
+ */
+public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtplibConsumer.class);
+
+    private final FtplibEndpoint ftplibEndpoint;
+    private final FtplibOperations ftplibOperations;
+    private final String endpointPath;
+    private boolean startingDirectoryChecked;
+
+    /**
+     * Creates the consumer.
+     *
+     * @param endpoint        the endpoint
+     * @param processor       the route
+     * @param operations      this consumer's own operations (and connection)
+     * @param processStrategy what happens to a file before and after the route
+     */
+    public FtplibConsumer(FtplibEndpoint endpoint, Processor processor, FtplibOperations operations,
+                          GenericFileProcessStrategy<FtplibFile> processStrategy) {
+        super(endpoint, processor, operations, processStrategy);
+        this.ftplibEndpoint = endpoint;
+        this.ftplibOperations = operations;
+        this.endpointPath = endpoint.getConfiguration().getDirectory();
+    }
+
+    @Override
+    protected Exchange createExchange(GenericFile<FtplibFile> file) {
+        return ftplibEndpoint.createExchange(file);
+    }
+
+    @Override
+    protected boolean prePollCheck() {
+        try {
+            ftplibOperations.connectIfNecessary();
+        } catch (GenericFileOperationFailedException e) {
+            if (ftplibEndpoint.getConfiguration().isThrowExceptionOnConnectFailed()) {
+                throw e;
+            }
+            LOG.warn("Cannot connect to {}; skipping this poll: {}",
+                    ftplibEndpoint.getConfiguration().remoteServerInformation(), e.getMessage());
+            return false;
+        }
+        if (!startingDirectoryChecked) {
+            startingDirectoryChecked = true;
+            if (ftplibEndpoint.isAutoCreate() && !endpointPath.isEmpty()) {
+                ftplibOperations.buildDirectory(endpointPath, endpointPath.startsWith("/"));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void postPollCheck(int polledMessages) {
+        if (ftplibEndpoint.getConfiguration().isDisconnect()) {
+            ftplibOperations.disconnect();
+        }
+    }
+
+    @Override
+    protected boolean pollDirectory(Exchange dynamic, String fileName, List<GenericFile<FtplibFile>> fileList,
+                                    int depth) {
+        String directory = fileName.length() > 1 && fileName.endsWith("/")
+                ? fileName.substring(0, fileName.length() - 1) : fileName;
+        return pollOneDirectory(dynamic, directory, fileList, depth + 1);
+    }
+
+    private boolean pollOneDirectory(Exchange dynamic, String directory, List<GenericFile<FtplibFile>> fileList,
+                                     int depth) {
+        List<FtplibFile> entries = listEntries(dynamic, directory);
+        FtplibFile[] all = entries.toArray(new FtplibFile[0]);
+        for (FtplibFile entry : entries) {
+            if (!canPollMoreFiles(fileList)) {
+                return false;
+            }
+            if (entry.isDirectory()) {
+                if (!pollSubdirectory(dynamic, directory, entry, fileList, depth, all)) {
+                    return false;
+                }
+            } else if (entry.isFile()) {
+                addIfValid(dynamic, directory, entry, fileList, depth, all);
+            } else {
+                LOG.debug("Ignoring {} in {}: neither a file nor a directory", entry.name(), directory);
+            }
+        }
+        return true;
+    }
+
+    private List<FtplibFile> listEntries(Exchange dynamic, String directory) {
+        FtplibConfiguration config = ftplibEndpoint.getConfiguration();
+        if (!config.isUseList()) {
+            return namedFile(dynamic);
+        }
+        try {
+            List<FtplibFile> entries = ftplibOperations.list(directory, needs());
+            if (ftplibEndpoint.isPreSort()) {
+                entries = new ArrayList<>(entries);
+                entries.sort(preSortComparator(ftplibEndpoint.getPreSort()));
+            }
+            return entries;
+        } catch (GenericFileOperationFailedException e) {
+            if (ignoreCannotRetrieveFile(directory, null, e)) {
+                LOG.debug("Cannot list directory {} (550), ignored: {}", directory, e.getMessage());
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private List<FtplibFile> namedFile(Exchange dynamic) {
+        if (ftplibEndpoint.getFileName() == null) {
+            throw new IllegalArgumentException("useList=false needs the fileName option to name the file to fetch");
+        }
+        String name = evaluateFileExpression(GenericFileHelper.createDummy(ftplibEndpoint, dynamic));
+        if (name == null || RemoteNames.unsafeReason(name) != null) {
+            return List.of();
+        }
+        return List.of(new FtplibFile(name, FtplibFile.Kind.FILE, -1, -1));
+    }
+
+    private DirectoryLister.Needs needs() {
+        boolean stat = ftplibEndpoint.getSorter() != null || ftplibEndpoint.getSortBy() != null
+                || ftplibEndpoint.getFilter() != null || ftplibEndpoint.getFilterFile() != null
+                || ftplibEndpoint.getIdempotentKey() != null
+                || ftplibEndpoint.isPreSort() && !ftplibEndpoint.getPreSort().contains("name")
+                        && !"true".equalsIgnoreCase(ftplibEndpoint.getPreSort());
+        return new DirectoryLister.Needs(ftplibEndpoint.isRecursive(), stat);
+    }
+
+    private boolean pollSubdirectory(Exchange dynamic, String directory, FtplibFile entry,
+                                     List<GenericFile<FtplibFile>> fileList, int depth, FtplibFile[] all) {
+        if (!ftplibEndpoint.isRecursive() || depth >= ftplibEndpoint.getMaxDepth()) {
+            return true;
+        }
+        String path = RemoteNames.join(directory, entry.name());
+        Supplier<GenericFile<FtplibFile>> remote = () -> asGenericFile(directory, entry);
+        if (isValidFile(dynamic, remote, entry.name(), path, relativePath(directory, entry), true, all)) {
+            return pollOneDirectory(dynamic, path, fileList, depth + 1);
+        }
+        return true;
+    }
+
+    private void addIfValid(Exchange dynamic, String directory, FtplibFile entry,
+                            List<GenericFile<FtplibFile>> fileList, int depth, FtplibFile[] all) {
+        if (depth < ftplibEndpoint.getMinDepth()) {
+            return;
+        }
+        String path = RemoteNames.join(directory, entry.name());
+        GenericFile<FtplibFile> file = asGenericFile(directory, entry);
+        if (isValidFile(dynamic, () -> file, entry.name(), path, relativePath(directory, entry), false, all)) {
+            fileList.add(file);
+        }
+    }
+
+    private Supplier<String> relativePath(String directory, FtplibFile entry) {
+        return () -> relativeOf(RemoteNames.join(directory, entry.name()));
+    }
+
+    private String relativeOf(String absolutePath) {
+        if (endpointPath.isEmpty()) {
+            return absolutePath;
+        }
+        String prefix = endpointPath.endsWith("/") ? endpointPath : endpointPath + "/";
+        return absolutePath.startsWith(prefix) ? absolutePath.substring(prefix.length()) : absolutePath;
+    }
+
+    private GenericFile<FtplibFile> asGenericFile(String directory, FtplibFile entry) {
+        FtplibGenericFile file = new FtplibGenericFile();
+        String path = RemoteNames.join(directory, entry.name());
+        file.setCharset(ftplibEndpoint.getCharset());
+        file.setEndpointPath(endpointPath);
+        file.setFile(entry);
+        file.setFileNameOnly(entry.name());
+        file.setFileLength(entry.size());
+        file.setLastModified(Math.max(entry.lastModified(), 0));
+        file.setDirectory(entry.isDirectory());
+        file.setHostname(ftplibEndpoint.getConfiguration().getHost());
+        file.setAbsolute(path.startsWith("/"));
+        file.setAbsoluteFilePath(path);
+        file.setRelativeFilePath(relativeOf(path));
+        file.setFileName(file.getRelativeFilePath());
+        return file;
+    }
+
+    @Override
+    protected Supplier<String> getRelativeFilePath(String endpointPath, String path, String absolutePath,
+                                                   FtplibFile file) {
+        return () -> relativeOf(RemoteNames.join(absolutePath, file.name()));
+    }
+
+    @Override
+    protected boolean isMatched(Supplier<GenericFile<FtplibFile>> file, String doneFileName, FtplibFile[] files) {
+        String onlyName = RemoteNames.name(doneFileName);
+        for (FtplibFile f : files) {
+            if (f.name().equals(onlyName)) {
+                return true;
+            }
+        }
+        LOG.trace("Done file {} does not exist", doneFileName);
+        return false;
+    }
+
+    @Override
+    protected boolean ignoreCannotRetrieveFile(String name, Exchange exchange, Exception cause) {
+        if (ftplibEndpoint.getConfiguration().isIgnoreFileNotFoundOrPermissionError()) {
+            GenericFileOperationFailedException failure
+                    = ObjectHelper.getException(GenericFileOperationFailedException.class, cause);
+            if (failure != null && failure.getCode() == 550) {
+                return true;
+            }
+        }
+        return super.ignoreCannotRetrieveFile(name, exchange, cause);
+    }
+
+    @Override
+    protected void updateFileHeaders(GenericFile<FtplibFile> file, Message message) {
+        FtplibFile entry = file.getFile();
+        if (entry.size() >= 0) {
+            file.setFileLength(entry.size());
+            message.setHeader(FtplibConstants.FILE_LENGTH, entry.size());
+        }
+        if (entry.lastModified() >= 0) {
+            file.setLastModified(entry.lastModified());
+            message.setHeader(FtplibConstants.FILE_LAST_MODIFIED, entry.lastModified());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        ftplibOperations.disconnect();
+        startingDirectoryChecked = false;
+    }
+
+    private static Comparator<FtplibFile> preSortComparator(String preSort) {
+        boolean reverse = preSort.startsWith("-");
+        String field = reverse ? preSort.substring(1) : preSort;
+        Comparator<FtplibFile> comparator = switch (field) {
+            case "modified" -> Comparator.comparingLong(FtplibFile::lastModified);
+            case "size" -> Comparator.comparingLong(FtplibFile::size);
+            default -> Comparator.comparing(FtplibFile::name);
+        };
+        return reverse ? comparator.reversed() : comparator;
+    }
+
+    @Override
+    public String toString() {
+        return "FtplibConsumer[" + ftplibEndpoint.getConfiguration() + "]";
+    }
+}

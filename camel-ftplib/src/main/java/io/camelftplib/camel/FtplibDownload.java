@@ -1,0 +1,223 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+
+import io.camelftplib.ftplib.DataConnection;
+import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.FtpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A remote file being downloaded: the body of a streamed {@code ftplib:} message (inside its {@code GenericFile}).
+ *
+ * <p>It is deliberately not an {@link InputStream}: Camel's stream caching (on by default) copies stream bodies
+ * into heap, and it leaves other types alone. Routes read it through Camel's type converters
+ * ({@link FtplibConverters}): as an {@code InputStream} (streams, any size), or as {@code byte[]}/{@code String}
+ * (which load the whole file into memory, as {@code convertBodyTo(String.class)}, {@code log("${body}")} or a
+ * stream-caching processor that is handed the stream would).
+ *
+ * <p>The content can be read once. Reading it to its end reads the server's final reply: a 226/250 completes the
+ * transfer; anything else (a 426, a dropped connection, a size mismatch) makes the last read throw, so the route
+ * fails and the remote file is rolled back. When the route ends without reading to the end, the consumer reads
+ * the rest (discarding it) before it commits, so a file is only ever moved, deleted or marked done after the
+ * server confirmed a whole transfer.
+ *
+ * <p>Not thread-safe: one route thread reads it, then the consumer completes it.
+ */
+public final class FtplibDownload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtplibDownload.class);
+
+    private final FtplibSession session;
+    private final DataConnection data;
+    private final String path;
+    private final RemoteStream stream;
+    private String finalReply;
+    private IOException failure;
+
+    FtplibDownload(FtplibSession session, DataConnection data, String path, int bufferSize) throws IOException {
+        this.session = session;
+        this.data = data;
+        this.path = path;
+        this.stream = new RemoteStream(data.socket().getInputStream(), bufferSize);
+        session.transferOpened(this);
+    }
+
+    /**
+     * Returns the content as a stream, the same one each time: it can be read once.
+     *
+     * @return the stream; its last read throws when the server did not confirm the transfer
+     */
+    public InputStream getInputStream() {
+        return stream;
+    }
+
+    /**
+     * Returns the remote path being downloaded.
+     *
+     * @return the path as sent with RETR
+     */
+    public String getPath() {
+        return path;
+    }
+
+    /**
+     * Tells whether the transfer has ended, confirmed or failed.
+     *
+     * @return true once the final reply was read or the transfer failed
+     */
+    public boolean isCompleted() {
+        return finalReply != null || failure != null;
+    }
+
+    /**
+     * Returns the server's final reply to the transfer.
+     *
+     * @return the 2xx reply, or null while the transfer is open or when it failed
+     */
+    public String getFinalReply() {
+        return finalReply;
+    }
+
+    /**
+     * Reads whatever the route left unread (discarding it), then the final reply.
+     *
+     * @return the 226/250 reply
+     * @throws IOException when the transfer failed at any point
+     */
+    String confirm() throws IOException {
+        if (!isCompleted()) {
+            byte[] discard = new byte[8192];
+            while (stream.read(discard) >= 0) {
+                // the route did not need the rest; the server's confirmation needs it read
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return finalReply;
+    }
+
+    /**
+     * Gives up the transfer after a failed route: closes the data connection and reads the final reply (426 or
+     * 226), or drops the control connection when that reply does not come in time. Never throws.
+     */
+    void abort() {
+        if (isCompleted()) {
+            return;
+        }
+        failure = new IOException("the download of " + path + " was abandoned by the route");
+        closeData();
+        Ftp ftp = session.clientOfOpenTransfer();
+        session.transferClosed();
+        if (ftp == null) {
+            return;
+        }
+        try {
+            String reply = ftp.getResp();
+            LOG.debug("Abandoned download of {}: server replied {}", path, reply);
+        } catch (FtpException e) {
+            // 426/451 is the expected answer to a data connection closed early
+            LOG.debug("Abandoned download of {}: server replied {}", path, e.reply());
+        } catch (IOException e) {
+            LOG.debug("Abandoned download of {}: no final reply, reconnecting next time", path, e);
+            session.drop();
+        }
+    }
+
+    private void finish(long received) throws IOException {
+        closeData();
+        Ftp ftp = session.clientOfOpenTransfer();
+        session.transferClosed();
+        if (ftp == null) {
+            throw fail(new IOException("the connection to " + session.config().remoteServerInformation()
+                    + " was closed before the final reply to RETR " + path));
+        }
+        String reply;
+        try {
+            reply = ftp.voidResp();
+        } catch (IOException e) {
+            if (!(e instanceof FtpException)) {
+                session.drop();
+            }
+            throw fail(e);
+        }
+        if (data.size().isPresent() && data.size().getAsLong() != received) {
+            throw fail(new FtpException(reply, "the server announced " + data.size().getAsLong() + " bytes for RETR "
+                    + path + " but sent " + received + "; the transfer was truncated", null));
+        }
+        finalReply = reply;
+    }
+
+    private IOException fail(IOException e) {
+        failure = e;
+        return e;
+    }
+
+    private void closeData() {
+        try {
+            data.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the data connection of {} failed", path, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FtplibDownload[" + path + (finalReply != null ? ", done" : failure != null ? ", failed" : ", open")
+                + "]";
+    }
+
+    /** The data connection's stream, which turns the end of data into the server's verdict. */
+    private final class RemoteStream extends InputStream {
+
+        private final InputStream in;
+        private final byte[] one = new byte[1];
+        private long received;
+
+        RemoteStream(InputStream in, int bufferSize) {
+            this.in = new java.io.BufferedInputStream(in, Math.max(bufferSize, 8192));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (finalReply != null) {
+                return -1;
+            }
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                abort();
+                throw fail(e);
+            } catch (IOException e) {
+                // a reset data connection: the server's final reply (426) may or may not follow
+                abort();
+                throw fail(e);
+            }
+            if (n < 0) {
+                finish(received);
+                return -1;
+            }
+            received += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // closing the stream early does not end the transfer: the consumer completes it (confirm or abort)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.camelftplib.camel;
+
+import io.camelftplib.camel.strategy.FtplibProcessStrategyFactory;
+import org.apache.camel.Category;
+import org.apache.camel.Component;
+import org.apache.camel.Exchange;
+import org.apache.camel.PollingConsumer;
+import org.apache.camel.Processor;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileConfiguration;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileExist;
+import org.apache.camel.component.file.GenericFilePollingConsumer;
+import org.apache.camel.component.file.GenericFileProcessStrategy;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+
+/**
+ * An {@code ftplib://[user@]host[:port]/directory} endpoint: camel-file's generic file endpoint on the ftplib
+ * engine. Consumers and producers each own one connection ({@link FtplibOperations}).
+ *
+ * <p>Options camel-file offers but FTP cannot honour are left out of the catalog (and so refused in a URI); values
+ * it cannot honour (an unsupported {@code readLock}, {@code resumeDownload} without {@code localWorkDirectory})
+ * fail endpoint creation. Processing is always synchronous: one control connection serves one file at a time, and
+ * a streamed body must be finished before the next command.
+ *
+ * <p>Thread-safe once configured: Camel configures it on one thread, then only reads it.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "ftplib", extendsScheme = "file", title = "FTP (ftplib)",
+             syntax = "ftplib:host:port/directoryName", alternativeSyntax = "ftplib:username@host:port/directoryName",
+             category = { Category.FILE }, headersClass = FtplibConstants.class)
+@Metadata(excludeProperties = FtplibEndpoint.EXCLUDED)
+public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
+
+    /** The inherited camel-file options FTP does not honour, so left out of the catalog. */
+    static final String EXCLUDED = "appendChars,readLockIdempotentReleaseAsync,readLockIdempotentReleaseAsyncPoolSize,"
+            + "readLockIdempotentReleaseDelay,readLockIdempotentReleaseExecutorService,readLockMarkerFile,"
+            + "readLockDeleteOrphanLockFiles,readLockRemoveOnRollback,readLockRemoveOnCommit,directoryMustExist,"
+            + "extendedAttributes,probeContentType,startingDirectoryMustExist,startingDirectoryMustHaveAccess,"
+            + "chmodDirectory,forceWrites,copyAndDeleteOnRenameFail,renameUsingCopy,synchronous,keepLastModified,"
+            + "checksumFileAlgorithm,checksumWriteFile,moveExistingFileStrategy";
+
+    @UriParam
+    private FtplibConfiguration configuration;
+
+    /** Creates an endpoint for tooling. */
+    public FtplibEndpoint() {
+    }
+
+    /**
+     * Creates an endpoint.
+     *
+     * @param uri           the endpoint URI
+     * @param component     the component
+     * @param configuration the options parsed from the URI's authority and path
+     */
+    public FtplibEndpoint(String uri, Component component, FtplibConfiguration configuration) {
+        super(uri, component);
+        setConfiguration(configuration);
+    }
+
+    @Override
+    public FtplibConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * Sets the configuration; it must be an {@link FtplibConfiguration}.
+     *
+     * @param configuration the configuration
+     */
+    @Override
+    public void setConfiguration(GenericFileConfiguration configuration) {
+        this.configuration = (FtplibConfiguration) configuration;
+        super.setConfiguration(configuration);
+    }
+
+    @Override
+    public String getScheme() {
+        return "ftplib";
+    }
+
+    @Override
+    public char getFileSeparator() {
+        return '/';
+    }
+
+    @Override
+    public boolean isAbsolute(String name) {
+        return name.startsWith("/");
+    }
+
+    /**
+     * Always synchronous: the connection carries one transfer at a time.
+     *
+     * @return true
+     */
+    @Override
+    public boolean isSynchronous() {
+        return true;
+    }
+
+    @Override
+    public FtplibConsumer createConsumer(Processor processor) throws Exception {
+        validateConsumerOptions();
+        if (isNoop() && getIdempotent() == null) {
+            // noop leaves files in place: without idempotency they would be consumed on every poll
+            setIdempotent(true);
+        }
+        if (Boolean.TRUE.equals(getIdempotent()) && getIdempotentRepository() == null) {
+            setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE));
+        }
+        FtplibConsumer consumer = new FtplibConsumer(this, processor, createOperations(), processStrategy());
+        consumer.setMaxMessagesPerPoll(getMaxMessagesPerPoll());
+        consumer.setEagerLimitMaxMessagesPerPoll(isEagerMaxMessagesPerPoll());
+        consumer.setRetrieveFile(configuration.isDownload());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public PollingConsumer createPollingConsumer() throws Exception {
+        if (getMaxMessagesPerPoll() > 1) {
+            throw new IllegalArgumentException("The option maxMessagesPerPoll is not supported for polling consumers "
+                    + "(pollEnrich): " + this);
+        }
+        GenericFilePollingConsumer result = new GenericFilePollingConsumer(this);
+        result.setBlockWhenFull(isPollingConsumerBlockWhenFull());
+        result.setBlockTimeout(getPollingConsumerBlockTimeout());
+        return result;
+    }
+
+    @Override
+    public FtplibProducer createProducer() throws Exception {
+        validateProducerOptions();
+        return new FtplibProducer(this, createOperations());
+    }
+
+    /**
+     * Creates the operations of one consumer or producer, with a connection of their own.
+     *
+     * @return new operations bound to this endpoint
+     */
+    FtplibOperations createOperations() {
+        FtplibOperations operations = new FtplibOperations(new FtplibSession(configuration, clientFactory()));
+        operations.setEndpoint(this);
+        return operations;
+    }
+
+    /**
+     * Returns how clients are made: plain FTP here, FTPS in {@link FtplibsEndpoint}.
+     *
+     * @return the factory
+     */
+    FtpClientFactory clientFactory() {
+        return FtpClientFactory.PLAIN;
+    }
+
+    @Override
+    public Exchange createExchange(GenericFile<FtplibFile> file) {
+        Exchange exchange = createExchange();
+        if (file != null) {
+            file.bindToExchange(exchange);
+        }
+        return exchange;
+    }
+
+    @Override
+    protected GenericFileProcessStrategy<FtplibFile> createGenericFileStrategy() {
+        return new FtplibProcessStrategyFactory().createGenericFileProcessStrategy(getCamelContext(),
+                getParamsAsMap());
+    }
+
+    private GenericFileProcessStrategy<FtplibFile> processStrategy() {
+        return getProcessStrategy() != null ? getProcessStrategy() : createGenericFileStrategy();
+    }
+
+    private void validateConsumerOptions() {
+        if (isDelete() && getMove() != null) {
+            throw new IllegalArgumentException("You cannot set both delete=true and move options: " + this);
+        }
+        String lock = getReadLock() == null ? "none" : getReadLock();
+        if (getExclusiveReadLockStrategy() == null
+                && !(',' + FtplibProcessStrategyFactory.READ_LOCKS + ',').contains(',' + lock + ',')) {
+            throw new IllegalArgumentException("readLock=" + lock + " is not supported by " + getScheme()
+                    + ": use none, rename or changed (markerFile, fileLock and the idempotent read locks need a "
+                    + "local file system or a shared repository)");
+        }
+        if (configuration.isResumeDownload() && getLocalWorkDirectory() == null) {
+            throw new IllegalArgumentException("resumeDownload needs localWorkDirectory: the partial file is kept "
+                    + "there between attempts");
+        }
+        if (!configuration.isUseList() && getFileName() == null) {
+            throw new IllegalArgumentException("useList=false needs the fileName option to name the file to fetch");
+        }
+        if (getActivePortRangeIfUsed() != null) {
+            throw new IllegalArgumentException("activePortRange is not supported yet by the ftplib engine (it "
+                    + "listens on a port the OS picks); remove it or use passiveMode=true");
+        }
+    }
+
+    private void validateProducerOptions() {
+        if (getFileExist() == GenericFileExist.Move && getMoveExisting() == null) {
+            throw new IllegalArgumentException("fileExist=Move needs the moveExisting option: " + this);
+        }
+        if (getFileExist() == GenericFileExist.TryRename && getTempFileName() == null) {
+            throw new IllegalArgumentException("fileExist=TryRename needs tempFileName or tempPrefix: " + this);
+        }
+        if (getActivePortRangeIfUsed() != null) {
+            throw new IllegalArgumentException("activePortRange is not supported yet by the ftplib engine (it "
+                    + "listens on a port the OS picks); remove it or use passiveMode=true");
+        }
+    }
+
+    private String getActivePortRangeIfUsed() {
+        return configuration.isPassiveMode() ? null : configuration.getActivePortRange();
+    }
+
+    @Override
+    public String toString() {
+        return getScheme() + "://" + configuration.getHost() + ":" + configuration.getPort() + "/"
+                + configuration.getDirectory();
+    }
+}

@@ -1,0 +1,272 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import io.camelftplib.ftplib.FtpPermException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.GenericFileOperations;
+
+/**
+ * camel-file's view of one FTP connection: delegates to the session (connect, reconnect), the lister (MLSD, NLST,
+ * LIST), the probe (MLST, SIZE), the downloader and the uploader, and wraps every engine failure once as a
+ * {@link GenericFileOperationFailedException} carrying the reply code and reply.
+ *
+ * <p>The {@code boolean} results are the interface's; {@code true} means done, failures throw. Not thread-safe:
+ * each consumer and producer has its own instance and connection.
+ */
+public class FtplibOperations implements GenericFileOperations<FtplibFile> {
+
+    private final FtplibSession session;
+    private final FileProbe probe;
+    private final DirectoryLister lister;
+    private FtplibEndpoint endpoint;
+    private Downloader downloader;
+    private Uploader uploader;
+
+    FtplibOperations(FtplibSession session) {
+        this.session = session;
+        this.probe = new FileProbe(session);
+        this.lister = new DirectoryLister(session);
+    }
+
+    @Override
+    public GenericFile<FtplibFile> newGenericFile() {
+        return new FtplibGenericFile();
+    }
+
+    /**
+     * Binds the operations to their endpoint; called once by the endpoint.
+     *
+     * @param endpoint an {@link FtplibEndpoint}
+     */
+    @Override
+    public void setEndpoint(GenericFileEndpoint<FtplibFile> endpoint) {
+        this.endpoint = (FtplibEndpoint) endpoint;
+        this.downloader = new Downloader(session, this.endpoint);
+        this.uploader = new Uploader(session, this.endpoint, probe);
+    }
+
+    /**
+     * Connects unless a usable connection is open, checking it with NOOP first when {@code sendNoop} is on.
+     *
+     * @throws GenericFileOperationFailedException when connecting fails after all attempts
+     */
+    public void connectIfNecessary() {
+        session.checkAlive();
+        if (!session.isUsable()) {
+            try {
+                session.connect();
+            } catch (IOException e) {
+                throw fail("Cannot connect", e);
+            }
+        }
+    }
+
+    /**
+     * Tells whether a usable connection is open (no I/O).
+     *
+     * @return true when logged in and in sync
+     */
+    public boolean isConnected() {
+        return session.isUsable();
+    }
+
+    /** Sends QUIT and closes the connection; the next operation reconnects. Never throws. */
+    public void disconnect() {
+        session.close();
+    }
+
+    @Override
+    public boolean deleteFile(String name) {
+        try {
+            session.client().delete(session.enterParent(RemoteNames.checkPath(name)));
+            return true;
+        } catch (FtpPermException e) {
+            if ("550".equals(e.replyCode())) {
+                return false;
+            }
+            throw fail("Cannot delete file: " + name, e);
+        } catch (IOException e) {
+            throw fail("Cannot delete file: " + name, e);
+        }
+    }
+
+    @Override
+    public boolean existsFile(String name) {
+        return stat(name, false).isPresent();
+    }
+
+    /**
+     * Describes one file with MLST (or SIZE and, when asked, MDTM) without listing its directory.
+     *
+     * @param name     the path
+     * @param wantTime whether the modification time is needed
+     * @return the entry, or empty when the server answered 550
+     * @throws GenericFileOperationFailedException on other failures
+     */
+    public Optional<FtplibFile> stat(String name, boolean wantTime) {
+        try {
+            return probe.stat(RemoteNames.checkPath(name), wantTime);
+        } catch (IOException e) {
+            throw fail("Cannot check file: " + name, e);
+        }
+    }
+
+    @Override
+    public boolean renameFile(String from, String to) {
+        try {
+            session.client().rename(session.enterParent(RemoteNames.checkPath(from)),
+                    session.fromAnywhere(RemoteNames.checkPath(to)));
+            return true;
+        } catch (IOException e) {
+            throw fail("Cannot rename file: " + from + " to: " + to, e);
+        }
+    }
+
+    @Override
+    public boolean buildDirectory(String directory, boolean absolute) {
+        try {
+            uploader.buildDirectory(RemoteNames.checkPath(directory));
+            return true;
+        } catch (IOException e) {
+            throw fail("Cannot build directory: " + directory, e);
+        }
+    }
+
+    @Override
+    public boolean retrieveFile(String name, Exchange exchange, long size) {
+        @SuppressWarnings("unchecked")
+        GenericFile<FtplibFile> file = (GenericFile<FtplibFile>) exchange.getProperty(
+                Exchange.FILE_EXCHANGE_FILE, GenericFile.class);
+        try {
+            downloader.retrieve(RemoteNames.checkPath(name), exchange, file);
+            return true;
+        } catch (IOException e) {
+            GenericFileOperationFailedException failure = fail("Cannot retrieve file: " + name, e);
+            ReplyHeaders.set(exchange.getIn(), failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Abandons a streamed download the exchange still holds (the commit path has confirmed it already).
+     *
+     * @param exchange the exchange
+     */
+    @Override
+    public void releaseRetrievedFileResources(Exchange exchange) {
+        GenericFile<?> file = exchange.getProperty(Exchange.FILE_EXCHANGE_FILE, GenericFile.class);
+        if (file != null && file.getBody() instanceof FtplibDownload download) {
+            download.abort();
+        }
+    }
+
+    @Override
+    public boolean storeFile(String name, Exchange exchange, long size) {
+        try {
+            String reply = uploader.store(RemoteNames.checkPath(name), exchange);
+            ReplyHeaders.set(exchange.getIn(), reply);
+            return true;
+        } catch (IOException e) {
+            GenericFileOperationFailedException failure = fail("Cannot store file: " + name, e);
+            ReplyHeaders.set(exchange.getIn(), failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean storeFileDirectly(String name, String payload) {
+        try {
+            uploader.storeText(RemoteNames.checkPath(name), payload);
+            return true;
+        } catch (IOException e) {
+            throw fail("Cannot store file: " + name, e);
+        }
+    }
+
+    @Override
+    public String getCurrentDirectory() {
+        try {
+            return session.client().pwd();
+        } catch (IOException e) {
+            throw fail("Cannot get the current directory", e);
+        }
+    }
+
+    @Override
+    public void changeCurrentDirectory(String path) {
+        try {
+            session.client().cwd(RemoteNames.checkPath(path));
+        } catch (IOException e) {
+            throw fail("Cannot change directory to: " + path, e);
+        }
+    }
+
+    @Override
+    public void changeToParentDirectory() {
+        changeCurrentDirectory("..");
+    }
+
+    @Override
+    public FtplibFile[] listFiles() {
+        return listFiles("");
+    }
+
+    @Override
+    public FtplibFile[] listFiles(String path) {
+        return list(path, new DirectoryLister.Needs(true, false)).toArray(new FtplibFile[0]);
+    }
+
+    /**
+     * Lists a directory, dropping unsafe names with a WARN.
+     *
+     * @param directory the directory
+     * @param needs     what each entry must tell
+     * @return the entries
+     * @throws GenericFileOperationFailedException when listing fails
+     */
+    List<FtplibFile> list(String directory, DirectoryLister.Needs needs) {
+        try {
+            if (session.config().isStepwise()) {
+                session.enter(RemoteNames.checkPath(directory));
+                return lister.list("", needs);
+            }
+            return lister.list(RemoteNames.checkPath(directory), needs);
+        } catch (IOException e) {
+            throw fail("Cannot list directory: " + directory, e);
+        }
+    }
+
+    /**
+     * Opens a download for the producer's {@code get} operation.
+     *
+     * @param path the remote path
+     * @return the open download
+     * @throws GenericFileOperationFailedException when RETR is refused
+     */
+    FtplibDownload openDownload(String path) {
+        try {
+            return downloader.open(RemoteNames.checkPath(path), null);
+        } catch (IOException e) {
+            throw fail("Cannot retrieve file: " + path, e);
+        }
+    }
+
+    /**
+     * Returns the session, for the producer's operations.
+     *
+     * @return the session
+     */
+    FtplibSession session() {
+        return session;
+    }
+
+    private GenericFileOperationFailedException fail(String what, IOException e) {
+        return OperationFailures.wrap(what, session.config().remoteServerInformation(), e);
+    }
+}

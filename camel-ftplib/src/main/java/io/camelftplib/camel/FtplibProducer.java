@@ -1,0 +1,99 @@
+package io.camelftplib.camel;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.GenericFileProducer;
+
+/**
+ * The producer of {@code ftplib:}: uploads the body (camel-file's naming, temp files, done files and
+ * {@code fileExist} handling on top of {@link FtplibOperations}), or performs the operation named by the header
+ * {@link FtplibConstants#FTPLIB_OPERATION}.
+ *
+ * <p>Thread-safe: exchanges are processed one at a time, as one control connection carries one conversation.
+ */
+public class FtplibProducer extends GenericFileProducer<FtplibFile> {
+
+    private final FtplibEndpoint ftplibEndpoint;
+    private final FtplibOperations ftplibOperations;
+    private final ReentrantLock conversation = new ReentrantLock();
+
+    /**
+     * Creates the producer.
+     *
+     * @param endpoint   the endpoint
+     * @param operations this producer's own operations (and connection)
+     */
+    public FtplibProducer(FtplibEndpoint endpoint, FtplibOperations operations) {
+        super(endpoint, operations);
+        this.ftplibEndpoint = endpoint;
+        this.ftplibOperations = operations;
+    }
+
+    @Override
+    public String getFileSeparator() {
+        return "/";
+    }
+
+    @Override
+    public String normalizePath(String name) {
+        return name;
+    }
+
+    @Override
+    protected void doProcess(Exchange exchange) throws Exception {
+        conversation.lock();
+        try {
+            FtplibOperation operation = FtplibOperation.parse(
+                    exchange.getIn().getHeader(FtplibConstants.FTPLIB_OPERATION));
+            if (operation == FtplibOperation.PUT) {
+                super.doProcess(exchange);
+            } else {
+                preWriteCheck(exchange);
+                try {
+                    new ProducerActions(ftplibEndpoint, ftplibOperations).perform(operation, exchange);
+                } catch (GenericFileOperationFailedException e) {
+                    ReplyHeaders.set(exchange.getIn(), e);
+                    throw e;
+                } finally {
+                    postWriteCheck(exchange);
+                }
+            }
+        } finally {
+            conversation.unlock();
+        }
+    }
+
+    @Override
+    public void preWriteCheck(Exchange exchange) {
+        ftplibOperations.connectIfNecessary();
+    }
+
+    @Override
+    public void postWriteCheck(Exchange exchange) {
+        FtplibConfiguration config = ftplibEndpoint.getConfiguration();
+        boolean batchComplete = exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, false, Boolean.class);
+        if (config.isDisconnect() || config.isDisconnectOnBatchComplete() && batchComplete) {
+            ftplibOperations.disconnect();
+        }
+    }
+
+    @Override
+    public void handleFailedWrite(Exchange exchange, Exception exception) throws Exception {
+        ReplyHeaders.set(exchange.getIn(), exception);
+        throw exception;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        ftplibOperations.disconnect();
+    }
+
+    @Override
+    public String toString() {
+        return "FtplibProducer[" + ftplibEndpoint.getConfiguration() + "]";
+    }
+}

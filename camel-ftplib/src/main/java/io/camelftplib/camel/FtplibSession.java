@@ -1,0 +1,337 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.FtpPermException;
+import io.camelftplib.ftplib.FtpException;
+import io.camelftplib.ftplib.Netrc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One control connection of an endpoint's consumer or producer: connects, logs in (options, {@code .netrc}),
+ * negotiates features once (FEAT, {@code OPTS UTF8 ON}, TYPE, SITE), and reconnects when the connection died or
+ * fell out of sync after a failed transfer.
+ *
+ * <p>{@link #client()} is the only way to the engine client, and it refuses while a streamed download is still
+ * open on this connection, so no command can overtake a transfer's final reply. Not thread-safe: one consumer or
+ * producer thread drives it, as one control connection carries one conversation.
+ */
+final class FtplibSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtplibSession.class);
+
+    private final FtplibConfiguration config;
+    private final FtpClientFactory factory;
+    private Ftp ftp;
+    private ServerFeatures features = ServerFeatures.NONE;
+    private char type;
+    private String home = "";
+    private String cwd = "";
+    private Object openTransfer;
+
+    FtplibSession(FtplibConfiguration config, FtpClientFactory factory) {
+        this.config = config;
+        this.factory = factory;
+    }
+
+    /**
+     * Returns the connected client, connecting or reconnecting first when there is no usable connection.
+     *
+     * @return the client, logged in and in sync
+     * @throws IOException when connecting fails after all attempts
+     * @throws IllegalStateException while a streamed download is open on this connection
+     */
+    Ftp client() throws IOException {
+        if (openTransfer != null) {
+            throw new IllegalStateException("the streamed download " + openTransfer + " is still open on "
+                    + config.remoteServerInformation() + "; read the body to its end or let the exchange complete "
+                    + "before the next FTP command");
+        }
+        if (!isUsable()) {
+            connect();
+        }
+        return ftp;
+    }
+
+    /**
+     * Tells whether a logged-in connection is open and in sync (no I/O).
+     *
+     * @return true when commands can be sent
+     */
+    boolean isUsable() {
+        return ftp != null && ftp.isConnected() && !ftp.isOutOfSync();
+    }
+
+    /**
+     * Sends NOOP when the option asks for it, dropping a connection that does not answer so the next
+     * {@link #client()} reconnects (a dead connection is found before a poll or upload, not in the middle).
+     */
+    void checkAlive() {
+        if (isUsable() && config.isSendNoop() && openTransfer == null) {
+            try {
+                ftp.voidCmd("NOOP");
+            } catch (IOException e) {
+                LOG.debug("NOOP to {} failed, reconnecting: {}", config.remoteServerInformation(), e.toString());
+                drop();
+            }
+        }
+    }
+
+    /**
+     * Connects and logs in, retrying up to {@code maximumReconnectAttempts} times with {@code reconnectDelay}
+     * between attempts. A rejected login (530) is not retried.
+     *
+     * @throws IOException the last failure, with the earlier ones suppressed
+     */
+    void connect() throws IOException {
+        drop();
+        IOException failure = null;
+        int attempts = 1 + Math.max(0, config.getMaximumReconnectAttempts());
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                open();
+                return;
+            } catch (IOException e) {
+                drop();
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+                if (e instanceof FtpPermException perm && "530".equals(perm.replyCode()) || attempt == attempts) {
+                    break;
+                }
+                LOG.debug("Connect attempt {} of {} to {} failed: {}", attempt, attempts,
+                        config.remoteServerInformation(), e.toString());
+                pause();
+            }
+        }
+        throw failure;
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(config.getReconnectDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to reconnect to "
+                    + config.remoteServerInformation());
+        }
+    }
+
+    private void open() throws IOException {
+        Ftp client = factory.create(config.encodingCharset());
+        ftp = client;
+        type = 0;
+        client.setPasv(config.isPassiveMode());
+        client.connect(config.getHost(), config.getPort(), millis(config.getConnectTimeout()), null);
+        if (config.getSoTimeout() > 0) {
+            client.getSocket().setSoTimeout(config.getSoTimeout());
+        }
+        client.setTimeout(millis(config.getTimeout()));
+        factory.beforeLogin(client);
+        login(client);
+        factory.afterLogin(client);
+        features = readFeatures(client);
+        if (features.hasUtf8() && StandardCharsets.UTF_8.equals(config.encodingCharset())) {
+            client.sendCmd("OPTS UTF8 ON");
+        }
+        if (config.getSiteCommand() != null) {
+            for (String site : config.getSiteCommand().split("\n")) {
+                if (!site.isBlank()) {
+                    client.voidCmd("SITE " + site.strip());
+                }
+            }
+        }
+        home = config.isStepwise() ? client.pwd() : "";
+        cwd = "";
+        LOG.debug("Connected to {} ({}), features {}", config.remoteServerInformation(), factory, features.keywords());
+    }
+
+    private void login(Ftp client) throws IOException {
+        String user = config.getUsername();
+        String password = config.getPassword();
+        String account = config.getAccount();
+        if (user == null && config.isUseNetrc()) {
+            Optional<Netrc.Entry> entry = netrc().authenticators(config.getHost());
+            if (entry.isPresent()) {
+                user = entry.get().login();
+                password = entry.get().password();
+                account = account != null ? account : entry.get().account();
+            }
+        }
+        client.login(user, password, account);
+    }
+
+    private Netrc netrc() throws IOException {
+        return config.getNetrcFile() != null ? Netrc.load(Path.of(config.getNetrcFile())) : Netrc.loadDefault();
+    }
+
+    private static ServerFeatures readFeatures(Ftp client) throws IOException {
+        try {
+            return ServerFeatures.parse(client.sendCmd("FEAT"));
+        } catch (FtpPermException e) {
+            // RFC 2389 section 3.2: a server without FEAT answers 500/502; it then offers no extensions
+            LOG.debug("FEAT refused ({}); assuming an RFC 959 server", e.reply());
+            return ServerFeatures.NONE;
+        }
+    }
+
+    private static Duration millis(long millis) {
+        return millis > 0 ? Duration.ofMillis(millis) : null;
+    }
+
+    /**
+     * Returns what the server's FEAT offered on the current connection.
+     *
+     * @return the features, {@link ServerFeatures#NONE} before the first connection
+     */
+    ServerFeatures features() {
+        return features;
+    }
+
+    /**
+     * Returns the login directory when stepwise is on.
+     *
+     * @return the PWD after login, or empty
+     */
+    String home() {
+        return home;
+    }
+
+    /**
+     * Prepares a command on a path: with {@code stepwise}, changes into the path's parent one directory at a time
+     * (from the login or root directory) and returns the last segment; otherwise returns the path unchanged.
+     *
+     * @param path a path relative to the login directory, or absolute
+     * @return what to send as the command's argument
+     * @throws IOException when a CWD fails
+     */
+    String enterParent(String path) throws IOException {
+        if (!config.isStepwise()) {
+            return path;
+        }
+        enter(RemoteNames.parent(path));
+        return RemoteNames.name(path);
+    }
+
+    /**
+     * Returns a path usable from any current directory: with {@code stepwise}, relative paths are prefixed with the
+     * login directory (for RNTO, whose argument is not relative to RNFR's directory).
+     *
+     * @param path a path relative to the login directory, or absolute
+     * @return the path to send
+     */
+    String fromAnywhere(String path) {
+        if (!config.isStepwise() || path.startsWith("/")) {
+            return path;
+        }
+        return RemoteNames.join(home, path);
+    }
+
+    /**
+     * Changes into a directory one segment at a time ({@code stepwise}); does nothing when already there.
+     *
+     * @param directory relative to the login directory, or absolute; empty for the login directory
+     * @throws IOException when a CWD fails
+     */
+    void enter(String directory) throws IOException {
+        if (directory.equals(cwd) && isUsable()) {
+            return;
+        }
+        Ftp client = client();
+        cwd = null;
+        client.cwd(directory.startsWith("/") ? "/" : home);
+        for (String segment : directory.split("/")) {
+            if (!segment.isEmpty()) {
+                client.cwd(segment);
+            }
+        }
+        cwd = directory;
+    }
+
+    /**
+     * Sends {@code TYPE I} or {@code TYPE A} for the next transfer when the connection is in the other type.
+     *
+     * @param binary true for TYPE I
+     * @throws IOException when the command fails
+     */
+    void transferType(boolean binary) throws IOException {
+        char wanted = binary ? 'I' : 'A';
+        if (type != wanted) {
+            client().voidCmd("TYPE " + wanted);
+            type = wanted;
+        }
+    }
+
+    /** Records that the engine sent TYPE A for a listing (its retrLines does), so the next RETR sends TYPE I. */
+    void listingSentTypeA() {
+        type = 'A';
+    }
+
+    /**
+     * Marks a streamed download as open: until {@link #transferClosed()} no other command may be sent.
+     *
+     * @param transfer what is open, for messages
+     */
+    void transferOpened(Object transfer) {
+        this.openTransfer = transfer;
+    }
+
+    /** Marks the open download as finished (its final reply read, or the connection dropped). */
+    void transferClosed() {
+        this.openTransfer = null;
+    }
+
+    /**
+     * Returns the client while a streamed download is open, for the download itself.
+     *
+     * @return the client, possibly null after {@link #drop()}
+     */
+    Ftp clientOfOpenTransfer() {
+        return ftp;
+    }
+
+    /** Closes the connection without QUIT (it is dead or out of sync); the next {@link #client()} reconnects. */
+    void drop() {
+        cwd = null;
+        if (ftp != null) {
+            ftp.disconnect();
+            ftp = null;
+        }
+        type = 0;
+    }
+
+    /**
+     * Sends QUIT when the connection is usable, then closes it. A failure of QUIT is logged at DEBUG: the
+     * connection is closed either way.
+     */
+    @Override
+    public void close() {
+        Ftp current = ftp;
+        ftp = null;
+        type = 0;
+        openTransfer = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (FtpException e) {
+                LOG.debug("QUIT to {} was answered {}; closed anyway", config.remoteServerInformation(), e.reply());
+            }
+        }
+    }
+
+    /**
+     * Returns the configuration the session connects with.
+     *
+     * @return the configuration
+     */
+    FtplibConfiguration config() {
+        return config;
+    }
+}

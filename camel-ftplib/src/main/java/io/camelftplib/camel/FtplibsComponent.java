@@ -1,0 +1,59 @@
+package io.camelftplib.camel;
+
+import java.net.URI;
+
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+
+/**
+ * The {@code ftplibs:} component: FTPS endpoints. With {@code useGlobalSslContextParameters} an endpoint without
+ * its own {@code sslContextParameters} uses the context's global ones.
+ *
+ * <p>Thread-safe: Camel creates endpoints under its own locking.
+ */
+@Component("ftplibs")
+public class FtplibsComponent extends FtplibComponent implements SSLContextParametersAware {
+
+    @Metadata(label = "security", defaultValue = "false", description = "Enable usage of global SSL context "
+                                                                        + "parameters.")
+    private boolean useGlobalSslContextParameters;
+
+    /** Creates the component. */
+    public FtplibsComponent() {
+    }
+
+    @Override
+    protected FtplibEndpoint newEndpoint(String uri, URI parsed) {
+        FtplibsConfiguration configuration = new FtplibsConfiguration(parsed);
+        if (configuration.isImplicit() && parsed.getPort() <= 0) {
+            configuration.setPort(990);
+        }
+        return new FtplibsEndpoint(uri, this, configuration);
+    }
+
+    @Override
+    protected void afterPropertiesSet(GenericFileEndpoint<FtplibFile> endpoint) {
+        super.afterPropertiesSet(endpoint);
+        FtplibsEndpoint ftps = (FtplibsEndpoint) endpoint;
+        if (ftps.getSslContextParameters() == null) {
+            ftps.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Enables the context's global SSL context parameters for endpoints without their own.
+     *
+     * @param useGlobalSslContextParameters true to use them
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

@@ -1,0 +1,40 @@
+package io.camelftplib.camel;
+
+import java.io.IOException;
+
+import io.camelftplib.ftplib.FtpException;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+
+/**
+ * Wraps engine failures once, in the operations layer, as {@link GenericFileOperationFailedException} with the
+ * reply code and reply, so Camel's error handling sees the FTP verdict.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class OperationFailures {
+
+    private OperationFailures() {
+    }
+
+    /**
+     * Wraps a failure.
+     *
+     * @param what   what was being done, e.g. {@code Cannot retrieve file: in/a.txt}
+     * @param server the server, for the message
+     * @param e      the engine or socket failure
+     * @return the exception to throw
+     */
+    static GenericFileOperationFailedException wrap(String what, String server, IOException e) {
+        String message = what + " on " + server + ": " + e.getMessage();
+        if (e instanceof FtpException f && f.replyCode() != null) {
+            int code;
+            try {
+                code = Integer.parseInt(f.replyCode());
+            } catch (NumberFormatException nfe) {
+                code = 0;
+            }
+            return new GenericFileOperationFailedException(code, f.reply(), message, e);
+        }
+        return new GenericFileOperationFailedException(message, e);
+    }
+}
