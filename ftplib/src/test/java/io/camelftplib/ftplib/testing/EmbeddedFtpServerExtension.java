@@ -40,6 +40,7 @@ import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
@@ -224,9 +225,12 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
             ssl.setKeystorePassword(STORE_PASSWORD);
             ssl.setKeystoreType("PKCS12");
             ssl.setSslProtocol(tlsProtocols);
-            listenerFactory.setSslConfiguration(ssl.createSslConfiguration());
+            // one configuration, so one server SSLContext and session cache for control and data connections:
+            // as on a real FTPS server, a data connection can resume the control connection's TLS session
+            SslConfiguration sslConfiguration = ssl.createSslConfiguration();
+            listenerFactory.setSslConfiguration(sslConfiguration);
             listenerFactory.setImplicitSsl(tls == Tls.IMPLICIT);
-            data.setSslConfiguration(ssl.createSslConfiguration());
+            data.setSslConfiguration(sslConfiguration);
         }
         listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         factory.addListener("default", listenerFactory.createListener());

@@ -1,0 +1,407 @@
+package io.camelftplib.ftplib;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An FTP client connection secured with TLS (RFC 4217): a port of Python 3.11's {@code ftplib.FTP_TLS}.
+ *
+ * <pre>{@code
+ * try (FtpTls ftp = new FtpTls()) {            // JDK trust store, host name verification on
+ *     ftp.connect("ftp.example.org", 21);
+ *     ftp.login("user", "secret");             // AUTH TLS first, so the password is encrypted
+ *     ftp.protP();                             // PBSZ 0 + PROT P: encrypt the data connections too
+ *     ftp.retrBinary("RETR report.csv", out);
+ * }
+ * }</pre>
+ *
+ * <p>As in ftplib, {@link #login} secures the control connection first ({@link #auth()}), data connections are
+ * encrypted only after {@link #protP()}, and the TLS handshake of a data connection runs after the server's 1xx
+ * reply. A refused {@code AUTH TLS} is an exception: the conversation never goes on in plain text, and
+ * {@code USER} is not sent. Beyond ftplib:
+ * <ul>
+ * <li><b>Verification.</b> The certificate chain is checked by the {@link SSLContext}'s trust managers, and its
+ *     name against the host given to {@code connect} ({@code HTTPS} endpoint identification, SNI with a host
+ *     name) on the control <em>and</em> every data connection (contract H18, H23; ftplib's default context checks
+ *     nothing). A mismatch fails the handshake with a message naming the host. To turn the name check off, call
+ *     {@link #setHostnameVerification(boolean) setHostnameVerification(false)}: the chain is still checked.</li>
+ * <li><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS session, which
+ *     vsftpd ({@code require_ssl_reuse=YES}), ProFTPD (unless {@code NoSessionReuseRequired}) and FileZilla
+ *     Server demand, so that nobody but the authenticated client can use a data port (contract H22). JSSE's
+ *     client keeps sessions in the {@link SSLContext}'s client session cache, keyed by the peer host and port
+ *     an engine was created with. Each connection here gets its own {@link javax.net.ssl.SSLEngine}, created with
+ *     the <em>control</em> connection's host and port, whichever port it is connected to; so the data
+ *     connection's ClientHello offers the control session:
+ *     <ul>
+ *     <li>TLS 1.2: the control session is cached when its handshake ends; the data handshake sends its session
+ *         id (or ticket) and the server resumes it: the data session has the control session's id.</li>
+ *     <li>TLS 1.3: there are no session ids; the server sends a NewSessionTicket <em>after</em> the handshake,
+ *         as ordinary records, so it is not cached when the handshake returns (why copying a session id into a
+ *         commons-net socket by reflection fails on TLS 1.3). The engine consumes the ticket with the next
+ *         records it reads on the control connection: the reply to the next command (USER, PBSZ), always read
+ *         before any data connection opens. The data handshake then offers the ticket as a pre-shared key, and
+ *         the resumed session keeps the control session's creation time. A data connection's own ticket, read
+ *         during the transfer or before it closes, joins the same cache entry.</li>
+ *     </ul>
+ *     The cache is the context's, so two conversations with one server through the same context may resume
+ *     each other's sessions, which is harmless. A layered
+ *     {@code SSLSocketFactory.createSocket(dataSocket, host, controlPort, true)} would be keyed by the data
+ *     socket's own port and never resume (contract 4.4, measured on JDK 17).</li>
+ * <li><b>Implicit TLS</b> (port 990 style, no {@code AUTH}): {@link #setImplicit(boolean) setImplicit(true)}
+ *     before {@code connect}.</li>
+ * <li><b>End of data.</b> A protected download that ends without the server's close_notify fails with an
+ *     {@link javax.net.ssl.SSLException}: it may have been cut (contract H11).</li>
+ * <li><b>STARTTLS injection.</b> Plain text sent after the {@code 234} reply, before the handshake, fails with
+ *     {@link FtpProtoException} and closes the connection (contract H19).</li>
+ * </ul>
+ *
+ * <p>Owns its control socket, which is a {@link SSLSocket} once secured ({@link #getSocket()}); data sockets of
+ * {@link #ntransferCmd(String, String)} are {@link SSLSocket}s while {@link #isProtP()}. Not thread-safe: one
+ * control connection carries one conversation.
+ */
+public final class FtpTls extends Ftp {
+
+    /** The port of implicit FTPS, 990. */
+    public static final int FTPS_IMPLICIT_PORT = 990;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtpTls.class);
+
+    private TlsSockets tls;
+    private boolean protP;
+    private boolean implicit;
+    /** Why the last data connection may be refused: it did not resume the control session; null when it did. */
+    private String dataReuseHint;
+
+    /**
+     * Creates an unconnected client with the JDK's default {@link SSLContext} (its default trust store) and host
+     * name verification on.
+     *
+     * @throws IllegalStateException when the JDK has no default context
+     */
+    public FtpTls() {
+        this(defaultContext());
+    }
+
+    /**
+     * Creates an unconnected client with UTF-8 encoding: ftplib's {@code FTP_TLS(context=context)}.
+     *
+     * @param context the source of trust, keys and the session cache
+     */
+    public FtpTls(SSLContext context) {
+        this(context, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Creates an unconnected client.
+     *
+     * @param context  the source of trust, keys and the session cache
+     * @param encoding the charset of commands, replies and text transfers
+     */
+    public FtpTls(SSLContext context, Charset encoding) {
+        super(encoding);
+        this.tls = new TlsSockets(Objects.requireNonNull(context, "context"), true, List.of());
+    }
+
+    private static SSLContext defaultContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default SSLContext; pass one to new FtpTls(context)", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- securing the control connection
+
+    /**
+     * Secures the control connection: ftplib's {@code auth()}. Sends {@code AUTH TLS} (any 2xx reply is
+     * accepted, as in ftplib), then runs the TLS handshake. Any failure closes the connection: a conversation
+     * that asked for TLS never goes on in plain text.
+     *
+     * @return the reply to {@code AUTH TLS}, e.g. {@code 234 AUTH TLS successful}
+     * @throws IllegalStateException when the control connection is already secured ({@code Already using TLS})
+     *                               or not connected
+     * @throws FtpPermException      when the server refuses TLS (e.g. {@code 500} or {@code 502})
+     * @throws FtpProtoException     when the server sent more after the reply, before the handshake (H19)
+     * @throws javax.net.ssl.SSLException when the handshake fails, e.g. a certificate not naming the host
+     * @throws IOException           when the connection fails
+     */
+    public String auth() throws IOException {
+        if (isControlSecured()) {
+            throw new IllegalStateException("Already using TLS");
+        }
+        String resp = voidCmd("AUTH TLS");
+        if (control.hasBufferedBytes()) {
+            disconnect();
+            throw new FtpProtoException(resp, context(resp) + "; the server sent more data after it, before the TLS"
+                    + " handshake: refusing that plain text as an injection (contract H19); the connection is closed",
+                    null);
+        }
+        try {
+            control.attach(secureControl(control.socket()));
+        } catch (IOException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+        return resp;
+    }
+
+    /**
+     * Ends TLS on the control connection, keeping it open in plain text: ftplib's {@code ccc()}. Sends
+     * {@code CCC}, then exchanges close_notify with the server (RFC 4217 section 12.3). Data connections stay
+     * protected if they were.
+     *
+     * @return the reply to {@code CCC}
+     * @throws IllegalStateException when the control connection is not secured ({@code not using TLS})
+     * @throws FtpPermException      when the server does not support CCC (the connection stays secured)
+     * @throws IOException           when ending TLS fails (the connection is closed then)
+     */
+    public String ccc() throws IOException {
+        if (!isControlSecured()) {
+            throw new IllegalStateException("not using TLS");
+        }
+        String resp = voidCmd("CCC");
+        TlsEngineSocket secured = (TlsEngineSocket) control.socket();
+        try {
+            int wait = getTimeout() == null ? TlsEngineSocket.CLOSE_WAIT_MILLIS : DataConnector.millis(getTimeout());
+            control.attach(secured.unwrap(wait));
+        } catch (IOException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+        return resp;
+    }
+
+    /**
+     * Logs in after securing the control connection, unless it is secured already: ftplib's
+     * {@code login(user, passwd, acct)} with {@code secure=True}. {@link Ftp#login()} and
+     * {@link Ftp#login(String, String)} come here too.
+     *
+     * @param user   the user; empty for anonymous
+     * @param passwd the password
+     * @param acct   the account, sent only when asked for
+     * @return the final 2xx reply
+     * @throws IOException as {@link #auth()} and {@link Ftp#login(String, String, String)}
+     */
+    @Override
+    public String login(String user, String passwd, String acct) throws IOException {
+        return login(user, passwd, acct, true);
+    }
+
+    /**
+     * Logs in: ftplib's {@code login(user, passwd, acct, secure)}. With {@code secure} false on a plain control
+     * connection, the password goes in clear text.
+     *
+     * @param user   the user; empty for anonymous
+     * @param passwd the password
+     * @param acct   the account, sent only when asked for
+     * @param secure whether to run {@link #auth()} first when the control connection is not secured yet
+     * @return the final 2xx reply
+     * @throws IOException as {@link #auth()} and {@link Ftp#login(String, String, String)}
+     */
+    public String login(String user, String passwd, String acct, boolean secure) throws IOException {
+        if (secure && !isControlSecured()) {
+            auth();
+        }
+        return super.login(user, passwd, acct);
+    }
+
+    // ---------------------------------------------------------------- data connection protection
+
+    /**
+     * Protects data connections: ftplib's {@code prot_p()}, sending {@code PBSZ 0} then {@code PROT P}.
+     *
+     * @return the reply to {@code PROT P}
+     * @throws IOException as {@link Ftp#voidCmd(String)}; protection is unchanged then
+     */
+    public String protP() throws IOException {
+        voidCmd("PBSZ 0");
+        String resp = voidCmd("PROT P");
+        protP = true;
+        return resp;
+    }
+
+    /**
+     * Sends data connections in clear text again: ftplib's {@code prot_c()}, sending {@code PROT C}.
+     *
+     * @return the reply
+     * @throws IOException as {@link Ftp#voidCmd(String)}; protection is unchanged then
+     */
+    public String protC() throws IOException {
+        String resp = voidCmd("PROT C");
+        protP = false;
+        return resp;
+    }
+
+    /**
+     * Tells whether data connections are protected (ftplib's {@code _prot_p}).
+     *
+     * @return true after {@link #protP()}, until {@link #protC()}
+     */
+    public boolean isProtP() {
+        return protP;
+    }
+
+    /**
+     * Opens a data connection, protected after {@link #protP()}: ftplib's {@code FTP_TLS.ntransfercmd}. The TLS
+     * handshake runs after the server's 1xx reply and resumes the control session (see the class comment).
+     *
+     * @param cmd  the transfer command, e.g. {@code RETR a.txt}
+     * @param rest the restart offset, or {@code null}
+     * @return the data connection; its socket is an {@link SSLSocket} when protected
+     * @throws javax.net.ssl.SSLException when the data handshake fails (the connection is out of sync then,
+     *                                    the server's final reply being still due)
+     * @throws IOException                as {@link Ftp#ntransferCmd(String, String)}
+     */
+    @Override
+    public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
+        dataReuseHint = null;
+        DataConnection conn = super.ntransferCmd(cmd, rest);
+        if (!protP) {
+            return conn;
+        }
+        TlsEngineSocket data;
+        try {
+            String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
+            data = tls.handshake(conn.socket(), controlAddress(), role);
+        } catch (IOException | RuntimeException e) {
+            markOutOfSync("the TLS handshake of the data connection for " + cmd + " failed: " + e.getMessage());
+            throw e;
+        }
+        checkResumption(data);
+        return new DataConnection(data, conn.size());
+    }
+
+    /**
+     * Notes whether a data connection resumed the control session. Many servers accept one that did not; those
+     * requiring reuse drop it or answer 425/522, and the messages then say why (see the class comment).
+     */
+    private void checkResumption(TlsEngineSocket data) {
+        if (!(getSocket() instanceof SSLSocket)) {
+            return;
+        }
+        SSLSession controlSession = ((SSLSocket) getSocket()).getSession();
+        SSLSession dataSession = data.getSession();
+        boolean resumed = TlsSockets.resumes(controlSession, dataSession);
+        LOG.debug("{} data connection at {}:{} {} the control session", dataSession.getProtocol(), getHost(),
+                getPort(), resumed ? "resumed" : "did not resume");
+        if (!resumed) {
+            dataReuseHint = TlsSockets.reuseHint(dataSession.getProtocol());
+            data.setFailureHint(dataReuseHint);
+        }
+    }
+
+    /** Adds why a data connection failed to the context of 425, 426 and 522 replies, when it is known. */
+    @Override
+    String context(String resp) {
+        String base = super.context(resp);
+        boolean dataRefused = resp.startsWith("425") || resp.startsWith("426") || resp.startsWith("522");
+        return dataRefused && dataReuseHint != null ? base + "; " + dataReuseHint : base;
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    /**
+     * Returns the context TLS connections come from: ftplib's {@code context} attribute.
+     *
+     * @return the context
+     */
+    public SSLContext getContext() {
+        return tls.context();
+    }
+
+    /**
+     * Turns the check that the server certificate names the host on (the default) or off, for the next
+     * handshakes of control and data connections. Off, any certificate the context trusts is accepted for any
+     * host: only for servers reached under a name their certificate lacks, and trusted by other means.
+     *
+     * @param verify false to accept a certificate that names another host
+     */
+    public void setHostnameVerification(boolean verify) {
+        tls = tls.withVerifyHostname(verify);
+    }
+
+    /**
+     * Tells whether the certificate must name the host.
+     *
+     * @return true unless turned off
+     */
+    public boolean isHostnameVerification() {
+        return tls.verifyHostname();
+    }
+
+    /**
+     * Restricts the TLS versions offered in the next handshakes, e.g. {@code "TLSv1.3"}.
+     *
+     * @param protocols the protocol names as JSSE knows them; none for the context's default
+     */
+    public void setEnabledProtocols(String... protocols) {
+        tls = tls.withProtocols(List.of(protocols));
+    }
+
+    /**
+     * Returns the TLS versions offered.
+     *
+     * @return the versions set, empty for the context's default
+     */
+    public List<String> getEnabledProtocols() {
+        return tls.protocols();
+    }
+
+    /**
+     * Chooses implicit TLS for the next {@code connect}: the handshake starts on connect, before the welcome,
+     * and no {@code AUTH} is sent (port {@value #FTPS_IMPLICIT_PORT} style; pass the port to {@code connect}).
+     *
+     * @param implicit true for implicit TLS
+     */
+    public void setImplicit(boolean implicit) {
+        this.implicit = implicit;
+    }
+
+    /**
+     * Tells whether connections use implicit TLS.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isImplicit() {
+        return implicit;
+    }
+
+    // ---------------------------------------------------------------- hooks of Ftp
+
+    /** Opens the control socket, with the TLS handshake first for implicit TLS. */
+    @Override
+    Socket openControlSocket() throws IOException {
+        Socket plain = super.openControlSocket();
+        return implicit ? secureControl(plain) : plain;
+    }
+
+    /** ftplib's {@code FTP_TLS.abort}: a TLS socket has no urgent data, so the line goes as ordinary data. */
+    @Override
+    void sendAbortLine() throws IOException {
+        control.putRaw(("ABOR" + CRLF).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private TlsEngineSocket secureControl(Socket plain) throws IOException {
+        return tls.handshake(plain, controlAddress(), "control connection to " + getHost() + ":" + getPort());
+    }
+
+    private HostPort controlAddress() {
+        return new HostPort(getHost(), getPort());
+    }
+
+    private boolean isControlSecured() {
+        return getSocket() instanceof SSLSocket;
+    }
+}
