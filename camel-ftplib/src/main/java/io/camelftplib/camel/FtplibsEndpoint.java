@@ -88,7 +88,7 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @Override
     FtpClientFactory clientFactory() {
-        return new TlsClientFactory(sslContext(), configuration);
+        return new TlsClientFactory(this::sslContext, configuration);
     }
 
     private SSLContext sslContext() {

@@ -2,46 +2,59 @@ package io.camelftplib.camel;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
 import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.FtpTls;
 
 /**
- * Makes the FTPS clients of {@code ftplibs:} endpoints: the engine's TLS client with the endpoint's
+ * Makes the FTPS clients of {@code ftplibs:} endpoints: the engine's {@link FtpTls} with the endpoint's
  * {@link SSLContext}, explicit ({@code AUTH TLS} before login) or implicit, then {@code PBSZ} and {@code PROT} after
  * login, and host name verification unless turned off.
  *
- * <p>The ftplib build this module compiles against has no TLS client yet, so {@link #create} refuses with a
- * message saying so; everything else (options, SSL context resolution, validation) is in place.
+ * <p>The context is asked for on every new connection, not once: TLS material that changes at run time (a rotated
+ * certificate, a reloaded Spring Boot SSL bundle) reaches the next connection without restarting the route.
  *
- * <p>Immutable; thread-safe.
+ * <p>Immutable; thread-safe as long as the context supplier is.
  */
 final class TlsClientFactory implements FtpClientFactory {
 
-    private final SSLContext sslContext;
+    private final Supplier<SSLContext> sslContext;
     private final FtplibsConfiguration config;
 
-    TlsClientFactory(SSLContext sslContext, FtplibsConfiguration config) {
+    TlsClientFactory(Supplier<SSLContext> sslContext, FtplibsConfiguration config) {
         this.sslContext = sslContext;
         this.config = config;
     }
 
     @Override
     public Ftp create(Charset encoding) throws IOException {
-        throw new IOException("ftplibs: needs the FTPS client of the ftplib engine (io.camelftplib.ftplib.FtpTls), "
-                + "which the ftplib version on the classpath does not provide; upgrade ftplib or use ftplib: for "
-                + config.remoteServerInformation() + " (TLS context " + sslContext.getProtocol() + ")");
+        FtpTls ftp = new FtpTls(sslContext.get(), encoding);
+        ftp.setImplicit(config.isImplicit());
+        ftp.setHostnameVerification(config.isVerifyHostname());
+        return ftp;
     }
 
     @Override
-    public void beforeLogin(Ftp ftp) {
-        // explicit FTPS sends AUTH TLS here once the engine provides its TLS client
+    public void beforeLogin(Ftp ftp) throws IOException {
+        FtpTls tls = (FtpTls) ftp;
+        if (!tls.isImplicit()) {
+            // AUTH TLS before USER, so the password never crosses in clear text
+            tls.auth();
+        }
     }
 
     @Override
-    public void afterLogin(Ftp ftp) {
-        // PBSZ and PROT follow login once the engine provides its TLS client
+    public void afterLogin(Ftp ftp) throws IOException {
+        FtpTls tls = (FtpTls) ftp;
+        if ("C".equals(config.getExecProt())) {
+            tls.voidCmd("PBSZ " + config.getExecPbsz());
+            tls.protC();
+        } else {
+            tls.protP();
+        }
     }
 
     @Override
