@@ -48,6 +48,7 @@ final class Downloader {
             toLocalFile(path, exchange, file);
         } else if (config.isStreamDownload()) {
             FtplibDownload download = open(path, null);
+            download.reportTo(exchange);
             file.setBody(download);
             exchange.getIn().setHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM, download.getInputStream());
             exchange.getExchangeExtension().addOnCompletion(

@@ -35,8 +35,7 @@ final class FileProbe {
         String name = RemoteNames.name(path);
         try {
             if (session.features().hasMlst()) {
-                Map<String, String> facts = MlsxFacts.parseMlst(ftp.voidCmd("MLST " + path));
-                return Optional.ofNullable(MlsxFacts.toFile(name, facts));
+                return mlst(ftp, path, name);
             }
             // SIZE in binary mode counts bytes as RETR sends them (RFC 3659 section 4)
             session.transferType(true);
@@ -45,6 +44,19 @@ final class FileProbe {
             return Optional.of(new FtplibFile(name, FtplibFile.Kind.FILE, size.orElse(-1), modified));
         } catch (FtpPermException e) {
             if ("550".equals(e.replyCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<FtplibFile> mlst(Ftp ftp, String path, String name) throws IOException {
+        try {
+            Map<String, String> facts = MlsxFacts.parseMlst(ftp.voidCmd("MLST " + path));
+            return Optional.ofNullable(MlsxFacts.toFile(name, facts));
+        } catch (FtpPermException e) {
+            // RFC 3659 says 550; Apache FtpServer answers 501 "Not a valid pathname" for a missing file
+            if ("501".equals(e.replyCode())) {
                 return Optional.empty();
             }
             throw e;

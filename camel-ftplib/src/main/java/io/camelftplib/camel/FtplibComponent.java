@@ -34,10 +34,22 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
     @Override
     protected GenericFileEndpoint<FtplibFile> buildFileEndpoint(String uri, String remaining,
                                                                  Map<String, Object> parameters) throws Exception {
+        refuseUnsupported(uri, parameters);
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
         return newEndpoint(uri, new URI(normalized));
+    }
+
+    private static void refuseUnsupported(String uri, Map<String, Object> parameters) {
+        for (String option : FtplibEndpoint.EXCLUDED.split(",")) {
+            if (parameters.containsKey(option)) {
+                // camel-file would accept them by reflection and then ignore them: fail instead
+                throw new IllegalArgumentException("The option " + option + " of the file component is not "
+                        + "supported by " + StringHelper.before(uri, ":") + " endpoints; remove it from "
+                        + StringHelper.before(uri, "?", uri));
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpException;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class FtplibDownload {
     private final RemoteStream stream;
     private String finalReply;
     private IOException failure;
+    private Exchange exchange;
 
     FtplibDownload(FtplibSession session, DataConnection data, String path, int bufferSize) throws IOException {
         this.session = session;
@@ -53,6 +55,16 @@ public final class FtplibDownload {
      */
     public InputStream getInputStream() {
         return stream;
+    }
+
+    /**
+     * Makes the final reply show in the exchange's {@code CamelFtpReplyCode}/{@code CamelFtpReplyString} as soon as
+     * it is read.
+     *
+     * @param exchange the exchange whose body this is
+     */
+    void reportTo(Exchange exchange) {
+        this.exchange = exchange;
     }
 
     /**
@@ -150,6 +162,9 @@ public final class FtplibDownload {
                     + path + " but sent " + received + "; the transfer was truncated", null));
         }
         finalReply = reply;
+        if (exchange != null) {
+            ReplyHeaders.set(exchange.getMessage(), reply);
+        }
     }
 
     private IOException fail(IOException e) {

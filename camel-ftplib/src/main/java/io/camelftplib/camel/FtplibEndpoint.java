@@ -18,8 +18,11 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
- * An {@code ftplib://[user@]host[:port]/directory} endpoint: camel-file's generic file endpoint on the ftplib
- * engine. Consumers and producers each own one connection ({@link FtplibOperations}).
+ * Upload and download files to/from FTP servers with the ftplib engine: streamed downloads that are committed only
+ * after the server confirmed the transfer, MLSD listings and UTF-8 names.
+ *
+ * <p>URI: {@code ftplib://[user@]host[:port]/directory}, on camel-file's generic file endpoint. Consumers and
+ * producers each own one connection ({@link FtplibOperations}).
  *
  * <p>Options camel-file offers but FTP cannot honour are left out of the catalog (and so refused in a URI); values
  * it cannot honour (an unsupported {@code readLock}, {@code resumeDownload} without {@code localWorkDirectory})
@@ -44,6 +47,17 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
 
     @UriParam
     private FtplibConfiguration configuration;
+    // catalog only: camel-file's readLock lists values FTP cannot honour; the value lives in the inherited field
+    @UriParam(label = "consumer,lock", defaultValue = "none", enums = "none,rename,changed",
+              description = "Used by consumer, to only poll the files if it has exclusive read-lock on the file (i.e. "
+                            + "the file is not in-progress or being written). none: no read lock. rename: try to "
+                            + "rename the file as a test of exclusive access. changed: the file's size and "
+                            + "modification time (asked with MLST, or SIZE and MDTM, never by listing) must not "
+                            + "change between two checks readLockCheckInterval apart, or the file must be "
+                            + "readLockMinAge old; it must also be readLockMinLength long. Any other value fails "
+                            + "endpoint creation")
+    @SuppressWarnings("unused")
+    private String readLock;
 
     /** Creates an endpoint for tooling. */
     public FtplibEndpoint() {

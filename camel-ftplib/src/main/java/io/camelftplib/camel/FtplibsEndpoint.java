@@ -14,7 +14,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * An {@code ftplibs://[user@]host[:port]/directory} endpoint: {@code ftplib:} over TLS (RFC 4217), explicit or
+ * Upload and download files to/from FTPS servers with the ftplib engine: ftplib over TLS (RFC 4217), explicit or
  * implicit, with the server's host name verified by default and TLS session reuse between control and data
  * connections always on.
  *

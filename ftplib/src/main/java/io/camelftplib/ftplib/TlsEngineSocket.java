@@ -104,6 +104,26 @@ final class TlsEngineSocket extends LayeredSocket {
     }
 
     /**
+     * Closes after a failed handshake: sends the alert the engine has pending, if it can, then closes the plain
+     * socket. Failures are added to {@code failure} as suppressed.
+     */
+    void abandon(Exception failure) {
+        closed.set(true);
+        try {
+            layer.closeOutbound();
+        } catch (IOException | RuntimeException e) {
+            if (e != failure && e != failure.getCause()) {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            plain.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
      * Sends close_notify and closes the plain socket; idempotent. A failure to send close_notify after the
      * server sent its own is dropped (logged at DEBUG): the server ended the session first, so nothing is lost.
      *

@@ -88,23 +88,25 @@ final class TlsRecordLayer {
         engine.beginHandshake();
         HandshakeStatus status = engine.getHandshakeStatus();
         while (status != HandshakeStatus.FINISHED && status != HandshakeStatus.NOT_HANDSHAKING) {
-            if (engine.isInboundDone() || engine.isOutboundDone()) {
-                throw new SSLHandshakeException(role + ": the server ended TLS during the handshake");
-            }
+            SSLEngineResult result = null;
             if (status == HandshakeStatus.NEED_WRAP) {
                 synchronized (writeLock) {
-                    wrap(empty);
+                    result = wrap(empty);
                     flush();
                 }
             } else if (status == HandshakeStatus.NEED_TASK) {
                 runTasks();
             } else {
                 synchronized (readLock) {
-                    if (unwrapIntoBuffer() == null) {
-                        throw new SSLHandshakeException(role + ": the server closed the connection during the TLS"
-                                + " handshake");
-                    }
+                    result = unwrapIntoBuffer();
                 }
+                if (result == null) {
+                    throw new SSLHandshakeException(role + ": the server closed the connection during the TLS"
+                            + " handshake");
+                }
+            }
+            if (result != null && result.getStatus() == Status.CLOSED) {
+                throw new SSLHandshakeException(role + ": the server ended TLS during the handshake");
             }
             status = engine.getHandshakeStatus();
         }

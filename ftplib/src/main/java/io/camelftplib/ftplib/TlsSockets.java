@@ -69,10 +69,10 @@ record TlsSockets(SSLContext context, boolean verifyHostname, List<String> proto
             return socket;
         } catch (SSLException e) {
             SSLException explained = explain(e, server.host(), role);
-            closeAfterFailure(plain, explained);
+            socket.abandon(explained);
             throw explained;
         } catch (IOException | RuntimeException e) {
-            closeAfterFailure(plain, e);
+            socket.abandon(e);
             throw e;
         }
     }
