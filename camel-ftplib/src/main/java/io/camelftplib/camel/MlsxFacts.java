@@ -46,10 +46,14 @@ final class MlsxFacts {
      */
     static Map<String, String> parseMlst(String reply) {
         Map<String, String> facts = new LinkedHashMap<>();
-        for (String line : reply.split("\n")) {
-            // RFC 3659 section 7.2: the fact line is the one line starting with a single space
-            if (line.startsWith(" ")) {
-                String text = line.substring(1);
+        String[] lines = reply.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            // RFC 3659 section 7.2: the fact line is the one line starting with a single space; Apache FtpServer
+            // 1.2 sends it without the space, so a non-blank line between the first and the last counts too
+            boolean inner = i > 0 && i < lines.length - 1 && !line.isBlank();
+            if (line.startsWith(" ") || inner) {
+                String text = line.startsWith(" ") ? line.substring(1) : line;
                 int space = text.indexOf(' ');
                 String factPart = space < 0 ? text : text.substring(0, space);
                 for (String fact : factPart.split(";")) {
