@@ -38,6 +38,16 @@ interface FtpClientFactory {
      */
     void afterLogin(Ftp ftp) throws IOException;
 
+    /**
+     * Rewords a failed connection attempt in terms of the endpoint's options, e.g. a TLS handshake failure.
+     *
+     * @param failure why the attempt failed
+     * @return the failure to report: {@code failure} itself, or a new exception with it as the cause
+     */
+    default IOException explain(IOException failure) {
+        return failure;
+    }
+
     /** The factory of plain FTP clients. */
     FtpClientFactory PLAIN = new FtpClientFactory() {
         @Override

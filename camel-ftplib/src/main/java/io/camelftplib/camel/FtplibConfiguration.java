@@ -55,9 +55,12 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "Sets passive mode connections (PASV/EPSV). Default is passive, unlike ftp: (active), "
                             + "because active mode rarely passes firewalls and NAT")
     private boolean passiveMode = true;
-    @UriParam(label = "advanced", description = "Set the client side port range in active mode, as min-max "
-                                                + "(e.g. 60000-60100); the client listens on a port in this range")
+    @UriParam(label = "advanced", description = "Set the client side port range in active mode (passiveMode=false), "
+                                                + "as min-max, both inclusive (e.g. 60000-60100): the client listens "
+                                                + "on a free port of this range, on the control connection's local "
+                                                + "address, and fails the transfer when all are in use")
     private String activePortRange;
+    private PortRange activePorts;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "Sets the connect timeout for waiting for a connection to be established")
     private int connectTimeout = 10000;
@@ -311,10 +314,13 @@ public class FtplibConfiguration extends GenericFileConfiguration {
      * @throws IllegalArgumentException when it is not {@code min-max} with 1 &lt;= min &lt;= max &lt;= 65535
      */
     public void setActivePortRange(String activePortRange) {
-        if (activePortRange != null) {
-            PortRange.parse(activePortRange);
-        }
+        this.activePorts = activePortRange == null ? null : PortRange.parse(activePortRange);
         this.activePortRange = activePortRange;
+    }
+
+    /** @return the active port range, parsed, or null for a port the OS picks */
+    PortRange activePorts() {
+        return activePorts;
     }
 
     /** @return the connect timeout in milliseconds */

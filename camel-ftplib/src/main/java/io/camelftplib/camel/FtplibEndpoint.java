@@ -209,10 +209,6 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
         if (!configuration.isUseList() && getFileName() == null) {
             throw new IllegalArgumentException("useList=false needs the fileName option to name the file to fetch");
         }
-        if (getActivePortRangeIfUsed() != null) {
-            throw new IllegalArgumentException("activePortRange is not supported yet by the ftplib engine (it "
-                    + "listens on a port the OS picks); remove it or use passiveMode=true");
-        }
     }
 
     private void validateProducerOptions() {
@@ -222,14 +218,6 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
         if (getFileExist() == GenericFileExist.TryRename && getTempFileName() == null) {
             throw new IllegalArgumentException("fileExist=TryRename needs tempFileName or tempPrefix: " + this);
         }
-        if (getActivePortRangeIfUsed() != null) {
-            throw new IllegalArgumentException("activePortRange is not supported yet by the ftplib engine (it "
-                    + "listens on a port the OS picks); remove it or use passiveMode=true");
-        }
-    }
-
-    private String getActivePortRangeIfUsed() {
-        return configuration.isPassiveMode() ? null : configuration.getActivePortRange();
     }
 
     @Override

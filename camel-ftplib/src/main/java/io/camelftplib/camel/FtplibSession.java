@@ -3,6 +3,7 @@ package io.camelftplib.camel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -85,7 +86,8 @@ final class FtplibSession implements AutoCloseable {
 
     /**
      * Connects and logs in, retrying up to {@code maximumReconnectAttempts} times with {@code reconnectDelay}
-     * between attempts. A rejected login (530) is not retried.
+     * between attempts. A permanent failure (a 5xx reply such as a rejected login, or a certificate the client
+     * does not accept) is not retried.
      *
      * @throws IOException the last failure, with the earlier ones suppressed
      */
@@ -99,11 +101,12 @@ final class FtplibSession implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 drop();
+                IOException explained = factory.explain(e);
                 if (failure != null) {
-                    e.addSuppressed(failure);
+                    explained.addSuppressed(failure);
                 }
-                failure = e;
-                if (e instanceof FtpPermException perm && "530".equals(perm.replyCode()) || attempt == attempts) {
+                failure = explained;
+                if (isPermanent(e) || attempt == attempts) {
                     break;
                 }
                 LOG.debug("Connect attempt {} of {} to {} failed: {}", attempt, attempts,
@@ -112,6 +115,22 @@ final class FtplibSession implements AutoCloseable {
             }
         }
         throw failure;
+    }
+
+    /**
+     * Tells whether trying again cannot help: a 5xx reply (RFC 959 section 4.2: permanent negative completion,
+     * e.g. 530 for the login or a refused AUTH TLS) or a certificate the client does not accept.
+     */
+    private static boolean isPermanent(IOException e) {
+        if (e instanceof FtpPermException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pause() throws IOException {
@@ -129,6 +148,9 @@ final class FtplibSession implements AutoCloseable {
         ftp = client;
         type = 0;
         client.setPasv(config.isPassiveMode());
+        if (config.activePorts() != null) {
+            client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
+        }
         client.connect(config.getHost(), config.getPort(), millis(config.getConnectTimeout()), null);
         if (config.getSoTimeout() > 0) {
             client.getSocket().setSoTimeout(config.getSoTimeout());

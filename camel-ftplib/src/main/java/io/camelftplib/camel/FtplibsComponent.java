@@ -2,6 +2,7 @@ package io.camelftplib.camel;
 
 import java.net.URI;
 
+import io.camelftplib.ftplib.FtpTls;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.spi.Metadata;
@@ -30,17 +31,18 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
 
     @Override
     protected FtplibEndpoint newEndpoint(String uri, URI parsed) {
-        FtplibsConfiguration configuration = new FtplibsConfiguration(parsed);
-        if (configuration.isImplicit() && parsed.getPort() <= 0) {
-            configuration.setPort(990);
-        }
-        return new FtplibsEndpoint(uri, this, configuration);
+        return new FtplibsEndpoint(uri, this, new FtplibsConfiguration(parsed));
     }
 
     @Override
     protected void afterPropertiesSet(GenericFileEndpoint<FtplibFile> endpoint) {
         super.afterPropertiesSet(endpoint);
         FtplibsEndpoint ftps = (FtplibsEndpoint) endpoint;
+        FtplibsConfiguration configuration = ftps.getConfiguration();
+        if (configuration.isImplicit() && !configuration.hasPortInUri()) {
+            // the options are set only now, after the URI was parsed: implicit FTPS listens on 990, not 21
+            configuration.setPort(FtpTls.FTPS_IMPLICIT_PORT);
+        }
         if (ftps.getSslContextParameters() == null) {
             ftps.setSslContextParameters(sslContextParameters != null
                     ? sslContextParameters : retrieveGlobalSslContextParameters());

@@ -1,6 +1,9 @@
 package io.camelftplib.camel;
 
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+
+import javax.net.ssl.SSLContext;
 
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -15,8 +18,9 @@ import org.apache.camel.spi.UriParams;
 public class FtplibsConfiguration extends FtplibConfiguration {
 
     @UriParam(defaultValue = "TLSv1.3",
-              description = "Set the underlying security protocol (the SSLContext protocol) when no "
-                            + "sslContextParameters are given")
+              description = "The SSLContext protocol when no sslContextParameters are given, as for ftps:. The JDK "
+                            + "then offers this TLS version and the older ones it has not disabled, so TLSv1.3 also "
+                            + "connects to TLS 1.2 servers while TLSv1.2 never uses TLS 1.3")
     private String securityProtocol = "TLSv1.3";
     @UriParam(defaultValue = "false",
               description = "Set the security mode (Implicit/Explicit). true - Implicit Mode (TLS from the first "
@@ -27,15 +31,18 @@ public class FtplibsConfiguration extends FtplibConfiguration {
                             + "PROT C: only the control connection is encrypted)")
     private String execProt = "P";
     @UriParam(label = "security", defaultValue = "0",
-              description = "When using secure data channel you can set the exec protection buffer size (PBSZ)")
+              description = "The protection buffer size sent with PBSZ before PROT. RFC 4217 allows only 0 over TLS, "
+                            + "so any other value fails endpoint creation")
     private long execPbsz;
     @UriParam(label = "security", defaultValue = "true",
               description = "Whether the server certificate must match the host name (RFC 6125). On by default, "
                             + "unlike ftps: which does not check host names")
     private boolean verifyHostname = true;
+    private final boolean portInUri;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibsConfiguration() {
+        this.portInUri = false;
     }
 
     /**
@@ -45,6 +52,16 @@ public class FtplibsConfiguration extends FtplibConfiguration {
      */
     public FtplibsConfiguration(URI uri) {
         super(uri);
+        this.portInUri = uri.getPort() > 0;
+    }
+
+    /**
+     * Tells whether the endpoint URI named a port; without one, implicit FTPS uses 990 instead of 21.
+     *
+     * @return true when the URI had a port
+     */
+    boolean hasPortInUri() {
+        return portInUri;
     }
 
     /** @return the SSLContext protocol */
@@ -52,8 +69,19 @@ public class FtplibsConfiguration extends FtplibConfiguration {
         return securityProtocol;
     }
 
-    /** @param securityProtocol the SSLContext protocol, e.g. TLSv1.3 */
+    /**
+     * Sets the SSLContext protocol.
+     *
+     * @param securityProtocol the SSLContext protocol, e.g. TLSv1.3
+     * @throws IllegalArgumentException when the JDK has no SSLContext for it
+     */
     public void setSecurityProtocol(String securityProtocol) {
+        try {
+            SSLContext.getInstance(securityProtocol);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("securityProtocol " + securityProtocol + " is not an SSLContext "
+                    + "protocol of this JVM; use e.g. TLSv1.3, TLSv1.2 or TLS", e);
+        }
         this.securityProtocol = securityProtocol;
     }
 
@@ -90,8 +118,17 @@ public class FtplibsConfiguration extends FtplibConfiguration {
         return execPbsz;
     }
 
-    /** @param execPbsz the PBSZ value, 0 for TLS */
+    /**
+     * Sets the PBSZ value.
+     *
+     * @param execPbsz the PBSZ value; only 0 is valid over TLS
+     * @throws IllegalArgumentException for any other value (RFC 4217 section 9)
+     */
     public void setExecPbsz(long execPbsz) {
+        if (execPbsz != 0) {
+            throw new IllegalArgumentException("execPbsz must be 0: RFC 4217 section 9 allows only PBSZ 0 over TLS, "
+                    + "was " + execPbsz);
+        }
         this.execPbsz = execPbsz;
     }
 

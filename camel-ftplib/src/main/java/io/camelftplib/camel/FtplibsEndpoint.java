@@ -1,12 +1,12 @@
 package io.camelftplib.camel;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 
 import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Category;
 import org.apache.camel.Component;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.file.GenericFileConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -28,8 +28,9 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @UriParam
     private FtplibsConfiguration configuration;
-    @UriParam(label = "security", description = "Gets the JSSE configuration that overrides any settings in "
-                                                + "securityProtocol")
+    @UriParam(label = "security", description = "The JSSE configuration (key and trust stores, TLS versions) that "
+                                                + "overrides securityProtocol. It is asked for a new SSL context on "
+                                                + "each connection, so changed certificates apply without a restart")
     private SSLContextParameters sslContextParameters;
 
     /** Creates an endpoint for tooling. */
@@ -88,19 +89,25 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @Override
     FtpClientFactory clientFactory() {
-        return new TlsClientFactory(this::sslContext, configuration);
+        return new TlsClientFactory(this::createSslContext, configuration);
     }
 
-    private SSLContext sslContext() {
+    /**
+     * Builds the SSL context of one new connection: from {@code sslContextParameters} (the endpoint's, or the
+     * global ones the component put there) when set, else the JDK's trust store with {@code securityProtocol}.
+     * Built anew for each connection, so changed key or trust material applies without a restart.
+     */
+    private SSLContext createSslContext() throws IOException {
         try {
-            if (sslContextParameters != null) {
-                return sslContextParameters.createSSLContext(getCamelContext());
+            SSLContextParameters parameters = sslContextParameters;
+            if (parameters != null) {
+                return parameters.createSSLContext(getCamelContext());
             }
             SSLContext context = SSLContext.getInstance(configuration.getSecurityProtocol());
             context.init(null, null, null);
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new RuntimeCamelException("Cannot create the SSL context of " + this + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot create the SSL context of " + this + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,59 +2,136 @@ package io.camelftplib.camel;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.util.function.Supplier;
+import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpTls;
 
 /**
- * Makes the FTPS clients of {@code ftplibs:} endpoints: the engine's {@link FtpTls} with the endpoint's
- * {@link SSLContext}, explicit ({@code AUTH TLS} before login) or implicit, then {@code PBSZ} and {@code PROT} after
- * login, and host name verification unless turned off.
+ * Makes the FTPS clients of {@code ftplibs:} endpoints: the engine's {@link FtpTls} with an {@link SSLContext}
+ * obtained for each new connection, explicit ({@code AUTH TLS} before login) or implicit (TLS from the first byte),
+ * host name verification unless {@code verifyHostname=false}, then {@code PBSZ 0} and {@code PROT P} or
+ * {@code PROT C} after login (RFC 4217 sections 8 and 9). TLS session reuse on data connections is the engine's.
  *
- * <p>The context is asked for on every new connection, not once: TLS material that changes at run time (a rotated
- * certificate, a reloaded Spring Boot SSL bundle) reaches the next connection without restarting the route.
+ * <p>The context is asked for on every connect, not once: an SSL bundle or {@code SSLContextParameters} whose
+ * certificates change (a reloaded Spring SSL bundle) applies to the next connection without a restart. A refused
+ * {@code AUTH TLS} or a failed handshake fails the connection; the conversation never goes on in plain text.
  *
- * <p>Immutable; thread-safe as long as the context supplier is.
+ * <p>Immutable; thread-safe. The clients it makes are not.
  */
 final class TlsClientFactory implements FtpClientFactory {
 
-    private final Supplier<SSLContext> sslContext;
+    /** Where the {@link SSLContext} of a new connection comes from. */
+    @FunctionalInterface
+    interface ContextSource {
+
+        /**
+         * Returns the context for one new connection.
+         *
+         * @return the context, initialised
+         * @throws IOException when it cannot be built (a missing key store, a wrong password)
+         */
+        SSLContext get() throws IOException;
+    }
+
+    private final ContextSource contexts;
     private final FtplibsConfiguration config;
 
-    TlsClientFactory(Supplier<SSLContext> sslContext, FtplibsConfiguration config) {
-        this.sslContext = sslContext;
+    TlsClientFactory(ContextSource contexts, FtplibsConfiguration config) {
+        this.contexts = contexts;
         this.config = config;
     }
 
     @Override
     public Ftp create(Charset encoding) throws IOException {
-        FtpTls ftp = new FtpTls(sslContext.get(), encoding);
+        FtpTls ftp = new FtpTls(contexts.get(), encoding);
         ftp.setImplicit(config.isImplicit());
         ftp.setHostnameVerification(config.isVerifyHostname());
         return ftp;
     }
 
+    /**
+     * Sends {@code AUTH TLS} and runs the handshake in explicit mode; implicit mode is secured already.
+     *
+     * @param ftp a client from {@link #create}
+     * @throws IOException when the server refuses TLS or the handshake fails (the connection is closed then)
+     */
     @Override
     public void beforeLogin(Ftp ftp) throws IOException {
-        FtpTls tls = (FtpTls) ftp;
-        if (!tls.isImplicit()) {
-            // AUTH TLS before USER, so the password never crosses in clear text
-            tls.auth();
+        if (!config.isImplicit()) {
+            ((FtpTls) ftp).auth();
         }
     }
 
+    /**
+     * Sends {@code PBSZ 0} and {@code PROT P} ({@code execProt=P}) or {@code PROT C} ({@code execProt=C}).
+     * RFC 4217 section 9 requires {@code PBSZ} before {@code PROT} and allows only 0 over TLS.
+     *
+     * @param ftp a logged-in client from {@link #create}
+     * @throws IOException when the server refuses a command
+     */
     @Override
     public void afterLogin(Ftp ftp) throws IOException {
         FtpTls tls = (FtpTls) ftp;
-        if ("C".equals(config.getExecProt())) {
+        if ("P".equals(config.getExecProt())) {
+            tls.protP();
+        } else {
             tls.voidCmd("PBSZ " + config.getExecPbsz());
             tls.protC();
-        } else {
-            tls.protP();
         }
+    }
+
+    /**
+     * Names the endpoint options that change the outcome of a failed TLS handshake, instead of the engine's
+     * method names.
+     *
+     * @param failure why the connection failed
+     * @return the failure, or an {@link SSLHandshakeException} whose message adds the options to look at
+     */
+    @Override
+    public IOException explain(IOException failure) {
+        if (!(failure instanceof SSLException)) {
+            return failure;
+        }
+        String advice;
+        if (hasCause(failure, "No subject alternative", "No name matching")) {
+            advice = "the certificate does not name the host " + config.getHost() + "; use a host name it carries, "
+                    + "or set verifyHostname=false if this certificate is trusted for this server by other means";
+        } else if (hasCause(failure)) {
+            advice = "the certificate is not trusted; set sslContextParameters (or useGlobalSslContextParameters) to "
+                    + "a trust store holding the server's certificate or its CA";
+        } else {
+            advice = "check securityProtocol or sslContextParameters against the TLS versions the server accepts";
+        }
+        String message = failure.getMessage() + " [" + config.remoteServerInformation() + ": " + advice + "]";
+        SSLException explained = failure instanceof SSLHandshakeException
+                ? new SSLHandshakeException(message) : new SSLException(message);
+        explained.initCause(failure);
+        return explained;
+    }
+
+    /** Tells whether a certificate problem caused the failure, one whose message starts so when prefixes given. */
+    private static boolean hasCause(Throwable failure, String... messagePrefixes) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            boolean matches = messagePrefixes.length == 0 || startsWithAny(t, messagePrefixes);
+            if (t instanceof CertificateException && matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(Throwable t, String... prefixes) {
+        for (String prefix : prefixes) {
+            if (t.getMessage() != null && t.getMessage().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -31,24 +31,6 @@ class ConsumerOptionsTest extends FtplibTestSupport {
         return SERVER;
     }
 
-    private MockEndpoint consume(String directory, String options, int files) throws Exception {
-        String route = "r-" + directory;
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(ftp(directory, options)).routeId(route).autoStartup(false)
-                        .convertBodyTo(String.class).to("mock:" + directory);
-            }
-        });
-        MockEndpoint mock = getMockEndpoint("mock:" + directory);
-        mock.expectedMessageCount(files);
-        return mock;
-    }
-
-    private void start(String directory) throws Exception {
-        context.getRouteController().startRoute("r-" + directory);
-    }
-
     @Test
     void includeExcludeAndAntFiltersSelectFiles() throws Exception {
         write("o1/a.csv", "a");

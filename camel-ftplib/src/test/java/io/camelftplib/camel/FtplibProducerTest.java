@@ -26,12 +26,6 @@ class FtplibProducerTest extends FtplibTestSupport {
         return SERVER;
     }
 
-    private String to(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + SERVER.port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
-                + options;
-    }
-
     @Test
     void uploadsUnderCamelFileNameCreatingTheDirectoryAndSetsReplyHeaders() {
         Exchange result = template.request(to("p1/sub", ""), e -> {

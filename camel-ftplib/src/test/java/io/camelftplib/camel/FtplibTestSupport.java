@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -25,6 +27,53 @@ abstract class FtplibTestSupport extends CamelTestSupport {
         return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
                 + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0"
                 + (options.contains("delay=") ? "" : "&delay=100") + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /**
+     * Returns a producer URI for the server of the test class, without the consumer's scheduling options.
+     *
+     * @param directory the remote directory
+     * @param options   more options, or empty
+     * @return the URI
+     */
+    String to(String directory, String options) {
+        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
+                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
+                + options;
+    }
+
+    /**
+     * Adds a stopped route from {@code ftp(directory, options)} that converts each body to a String and sends it to
+     * {@code mock:<directory>}; start it with {@link #start(String)} after setting more expectations.
+     *
+     * @param directory the remote directory, also the route's and mock's name
+     * @param options   the endpoint options
+     * @param files     how many messages the mock expects
+     * @return the mock
+     * @throws Exception when the route cannot be added
+     */
+    MockEndpoint consume(String directory, String options, int files) throws Exception {
+        String route = "r-" + directory;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(ftp(directory, options)).routeId(route).autoStartup(false)
+                        .convertBodyTo(String.class).to("mock:" + directory);
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:" + directory);
+        mock.expectedMessageCount(files);
+        return mock;
+    }
+
+    /**
+     * Starts a route added by {@link #consume} (or named {@code r-<directory>}).
+     *
+     * @param directory the remote directory the route was named after
+     * @throws Exception when the route cannot start
+     */
+    void start(String directory) throws Exception {
+        context.getRouteController().startRoute("r-" + directory);
     }
 
     Path write(String path, String content) {

@@ -1,6 +1,7 @@
 package io.camelftplib.ftplib;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens data connections: connects to a passive address, or listens for and accepts an active one.
@@ -68,11 +70,40 @@ final class DataConnector {
         }
     }
 
-    /** Listens on the control connection's local address, one connection at a time. */
-    static ServerSocket listen(InetAddress localAddress, Duration timeout) throws IOException {
-        ServerSocket server = new ServerSocket(0, 1, localAddress);
-        server.setSoTimeout(millis(timeout));
-        return server;
+    /**
+     * Listens on the control connection's local address, one connection at a time, on a port the OS picks or, when
+     * {@code ports} is given, on the first free port of the range from a random one onwards (so that clients
+     * sharing a range rarely try the same port first).
+     *
+     * @throws BindException when every port of the range is in use; the last refusal is its cause
+     */
+    static ServerSocket listen(InetAddress localAddress, Duration timeout, PortRange ports) throws IOException {
+        if (ports == null) {
+            ServerSocket server = new ServerSocket(0, 1, localAddress);
+            server.setSoTimeout(millis(timeout));
+            return server;
+        }
+        int count = ports.max() - ports.min() + 1;
+        int start = ThreadLocalRandom.current().nextInt(count);
+        BindException refused = null;
+        for (int i = 0; i < count; i++) {
+            ServerSocket server = new ServerSocket();
+            try {
+                server.bind(new InetSocketAddress(localAddress, ports.min() + (start + i) % count), 1);
+                server.setSoTimeout(millis(timeout));
+                return server;
+            } catch (BindException e) {
+                server.close();
+                refused = e;
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+        BindException busy = new BindException("no free port in the active port range " + ports + " on "
+                + hostAddress(localAddress) + ": all " + count + " are in use; widen the range or use passive mode");
+        busy.initCause(refused);
+        throw busy;
     }
 
     /**

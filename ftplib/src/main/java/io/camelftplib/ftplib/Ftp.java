@@ -81,6 +81,7 @@ public class Ftp implements AutoCloseable {
     private Duration timeout;
     private InetSocketAddress sourceAddress;
     private boolean passive = true;
+    private PortRange activePorts;
     private boolean trustServerPasvIpv4Address;
     private boolean strictReplyCodes;
     private int maxline = MAXLINE;
@@ -483,15 +484,16 @@ public class Ftp implements AutoCloseable {
     /**
      * Opens a listening socket and announces it with {@code PORT} (IPv4) or {@code EPRT}: ftplib's
      * {@code makeport}. Hardened: it listens on the control connection's local address only, not on all
-     * interfaces.
+     * interfaces; on a port of {@link #setActivePortRange(int, int)} when one is set.
      *
      * @return the listening socket; the caller closes it
+     * @throws java.net.BindException when every port of the active port range is in use (nothing was sent)
      * @throws IOException when listening or the command fails
      */
     public ServerSocket makePort() throws IOException {
         requireInSync();
         InetAddress local = control.socket().getLocalAddress();
-        ServerSocket server = DataConnector.listen(local, timeout);
+        ServerSocket server = DataConnector.listen(local, timeout, activePorts);
         try {
             String address = DataConnector.hostAddress(local);
             if (DataConnector.isIpv4(local)) {
@@ -1330,6 +1332,21 @@ public class Ftp implements AutoCloseable {
      */
     public boolean isPassive() {
         return passive;
+    }
+
+    /**
+     * Restricts the local ports {@link #makePort()} listens on in active mode to {@code min}-{@code max}, both
+     * inclusive, for firewalls that let the server connect back only to those. Beyond ftplib, whose
+     * {@code makeport} lets the OS pick. The ports are tried from a random one in the range onwards, so clients
+     * sharing a range rarely collide; when all are in use, {@code makePort} fails with a
+     * {@link java.net.BindException} naming the range, before any command is sent.
+     *
+     * @param min the lowest port, 1-65535; 0 (with {@code max} 0) lets the OS pick again
+     * @param max the highest port, {@code min}-65535
+     * @throws IllegalArgumentException when the range is empty or outside 1-65535
+     */
+    public void setActivePortRange(int min, int max) {
+        this.activePorts = min == 0 && max == 0 ? null : new PortRange(min, max);
     }
 
     /**
