@@ -42,11 +42,16 @@ class FtplibComponentAutoConfigurationTest {
     static final EmbeddedFtpServerExtension SERVER_A = EmbeddedFtpServerExtension.explicitTls();
     @RegisterExtension
     static final EmbeddedFtpServerExtension SERVER_B = EmbeddedFtpServerExtension.explicitTls();
+    /** A trusted certificate that names another host than the one connected to. */
+    @RegisterExtension
+    static final EmbeddedFtpServerExtension OTHER_NAME = EmbeddedFtpServerExtension.explicitTls()
+            .withCertificateNames("dns:other.example");
 
     @TempDir
     static Path certificates;
     static Path certificateA;
     static Path certificateB;
+    static Path certificateOtherName;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
@@ -57,6 +62,7 @@ class FtplibComponentAutoConfigurationTest {
     static void writeServerCertificates() throws IOException {
         certificateA = Pem.writeCertificate(SERVER_A.keyStore(), certificates.resolve("a.crt"));
         certificateB = Pem.writeCertificate(SERVER_B.keyStore(), certificates.resolve("b.crt"));
+        certificateOtherName = Pem.writeCertificate(OTHER_NAME.keyStore(), certificates.resolve("other.crt"));
     }
 
     @Test
@@ -162,6 +168,19 @@ class FtplibComponentAutoConfigurationTest {
     }
 
     @Test
+    void hostNamesStayVerifiedWithABundle() {
+        runner.withPropertyValues(bundle("other", certificateOtherName), "camel.component.ftplibs.ssl-bundle=other")
+                .run(context -> {
+                    ProducerTemplate template = context.getBean(CamelContext.class).createProducerTemplate();
+                    assertThatThrownBy(() -> template.requestBodyAndHeader(uri(OTHER_NAME), "x", Exchange.FILE_NAME,
+                            "wrong-name.txt"))
+                            .isInstanceOf(CamelExecutionException.class)
+                            .hasStackTraceContaining("does not name the host \"127.0.0.1\"");
+                    assertThat(OTHER_NAME.file("wrong-name.txt")).doesNotExist();
+                });
+    }
+
+    @Test
     void oneBundlePropertySwitchesWhichServerIsTrusted() {
         String[] bundles = {bundle("a", certificateA), bundle("b", certificateB)};
         runner.withPropertyValues(bundles).withPropertyValues("camel.component.ftplibs.ssl-bundle=a").run(context -> {
@@ -214,6 +233,7 @@ class FtplibComponentAutoConfigurationTest {
         assertThatThrownBy(() -> template.requestBodyAndHeader(uri(server), "x", Exchange.FILE_NAME, "untrusted.txt"))
                 .isInstanceOf(CamelExecutionException.class)
                 .hasStackTraceContaining("TLS handshake failed")
+                .hasStackTraceContaining("not trusted")
                 .hasStackTraceContaining("127.0.0.1:" + server.port());
     }
 
