@@ -49,8 +49,11 @@ class FtpsTransferApplicationTest {
             }
         }
         Path large = work.resolve("outbox").resolve(Inbox.LARGE_FILE);
-        await("the large file in the outbox").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(large).hasSize(5L * 1024 * 1024)
-                        .hasSameBinaryContentAs(server.file("transfer/.done/" + Inbox.LARGE_FILE)));
+        Path serverCopy = server.file("transfer/.done/" + Inbox.LARGE_FILE);
+        await("the large file in the outbox").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            // the server copy is moved to .done only after the outbox file is written: wait for both
+            assertThat(serverCopy).exists();
+            assertThat(large).hasSize(5L * 1024 * 1024).hasSameBinaryContentAs(serverCopy);
+        });
     }
 }
