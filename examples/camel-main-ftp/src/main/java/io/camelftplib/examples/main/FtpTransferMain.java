@@ -1,11 +1,14 @@
 package io.camelftplib.examples.main;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FtpTransferMain {
 
+    /** The name of the generated large file. */
+    static final String LARGE_FILE = "large-sample.bin";
     private static final Logger LOG = LoggerFactory.getLogger(FtpTransferMain.class);
 
     private FtpTransferMain() {
@@ -105,7 +110,26 @@ public final class FtpTransferMain {
                 Files.move(staged, inbox.resolve(sample.getFileName()), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            return list.stream().map(p -> p.getFileName().toString()).toList();
+            List<String> names = new ArrayList<>(list.stream().map(p -> p.getFileName().toString()).toList());
+            if (settings.largeFileMegabytes() > 0) {
+                Path large = writeLarge(staging.resolve(LARGE_FILE), settings.largeFileMegabytes() * 1024L * 1024);
+                Files.move(large, inbox.resolve(LARGE_FILE), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                names.add(LARGE_FILE);
+            }
+            return names;
         }
+    }
+
+    private static Path writeLarge(Path target, long size) throws IOException {
+        Random random = new Random(42);
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (long left = size; left > 0; left -= block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+        }
+        return target;
     }
 }

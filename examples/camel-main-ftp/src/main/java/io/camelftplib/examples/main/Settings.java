@@ -15,9 +15,11 @@ import java.util.Map;
  * @param samples   files copied into the inbox at start ({@code demo.samples}, default sample-inbox)
  * @param inbox     local upload directory ({@code demo.inbox}, default inbox)
  * @param outbox    local download directory ({@code demo.outbox}, default outbox)
+ * @param largeFileMegabytes size of a generated extra file that shows progress ({@code demo.large-file-mb},
+ *                  default 16; 0 for none)
  */
 record Settings(boolean embedded, String host, int port, String username, String password, String directory,
-                Path samples, Path inbox, Path outbox) {
+                Path samples, Path inbox, Path outbox, int largeFileMegabytes) {
 
     /**
      * Reads the settings.
@@ -34,7 +36,8 @@ record Settings(boolean embedded, String host, int port, String username, String
                 System.getProperty("demo.server.directory", "transfer"),
                 Path.of(System.getProperty("demo.samples", "sample-inbox")),
                 Path.of(System.getProperty("demo.inbox", "inbox")),
-                Path.of(System.getProperty("demo.outbox", "outbox")));
+                Path.of(System.getProperty("demo.outbox", "outbox")),
+                Integer.parseInt(System.getProperty("demo.large-file-mb", "16")));
     }
 
     /**
@@ -44,7 +47,8 @@ record Settings(boolean embedded, String host, int port, String username, String
      * @return the settings
      */
     Settings withPort(int newPort) {
-        return new Settings(embedded, host, newPort, username, password, directory, samples, inbox, outbox);
+        return new Settings(embedded, host, newPort, username, password, directory, samples, inbox, outbox,
+                largeFileMegabytes);
     }
 
     /**

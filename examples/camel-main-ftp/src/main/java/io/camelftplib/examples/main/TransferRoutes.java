@@ -1,5 +1,6 @@
 package io.camelftplib.examples.main;
 
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,7 +33,7 @@ final class TransferRoutes extends RouteBuilder {
                 + "&timeout=30000"                   // ms to wait for a reply or data
                 + "&maximumReconnectAttempts=2&reconnectDelay=1000";
         from("file:{{demo.inbox}}?move=.uploaded").routeId("upload")
-                .process(exchange -> exchange.setProperty("started", System.nanoTime()))
+                .process(exchange -> start(exchange, "Uploaded"))
                 .to(server + "&tempPrefix=.part-")   // upload as .part-name, then RNFR/RNTO to the name
                 .process(exchange -> log(exchange, "Uploaded"));
         from(server
@@ -40,10 +41,21 @@ final class TransferRoutes extends RouteBuilder {
                 + "&readLock=changed&readLockCheckInterval=500" // size and time unchanged between two checks
                 + "&move=.done"                      // after success, RNFR/RNTO to .done/name on the server
                 + "&sortBy=file:name").routeId("download")
-                .process(exchange -> exchange.setProperty("started", System.nanoTime()))
+                .process(exchange -> start(exchange, "Downloaded"))
                 .to("file:{{demo.outbox}}")
                 .process(exchange -> log(exchange, "Downloaded"))
                 .process(exchange -> arrivals.countDown());
+    }
+
+    /** Notes the start time and, for a large file, logs progress as the body streams. */
+    private static void start(Exchange exchange, String verb) {
+        long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
+        if (size >= ProgressInputStream.LARGE) {
+            InputStream body = exchange.getIn().getBody(InputStream.class);
+            exchange.getIn().setBody(ProgressInputStream.of(body,
+                    verb + " " + exchange.getIn().getHeader(Exchange.FILE_NAME), size));
+        }
+        exchange.setProperty("started", System.nanoTime());
     }
 
     private static void log(Exchange exchange, String verb) {

@@ -32,6 +32,9 @@ class FtpTransferMainTest {
                     assertThat(work.resolve("outbox").resolve(sample.getFileName())).hasSameBinaryContentAs(sample);
                 }
             }
+            assertThat(work.resolve("outbox").resolve(FtpTransferMain.LARGE_FILE))
+                    .hasSize(5L * 1024 * 1024)
+                    .hasSameBinaryContentAs(server.file("transfer/.done/" + FtpTransferMain.LARGE_FILE));
         }
     }
 
@@ -46,6 +49,6 @@ class FtpTransferMainTest {
 
     private Settings settings(int port, String password) {
         return new Settings(true, "127.0.0.1", port, "demo", password, "transfer", Path.of("sample-inbox"),
-                work.resolve("inbox"), work.resolve("outbox"));
+                work.resolve("inbox"), work.resolve("outbox"), 5);
     }
 }
