@@ -167,6 +167,13 @@ public final class FtplibDownload {
         }
     }
 
+    private void dropConnection(IOException cause) {
+        fail(cause);
+        closeData();
+        session.transferClosed();
+        session.drop();
+    }
+
     private IOException fail(IOException e) {
         failure = e;
         return e;
@@ -215,8 +222,10 @@ public final class FtplibDownload {
             try {
                 n = in.read(b, off, len);
             } catch (SocketTimeoutException e) {
-                abort();
-                throw fail(e);
+                // no data within the timeout: a server that stalls the data connection would send its final reply
+                // no sooner, so waiting for it (up to soTimeout) would hold the route; reconnect next time instead
+                dropConnection(e);
+                throw e;
             } catch (IOException e) {
                 // a reset data connection: the server's final reply (426) may or may not follow
                 abort();

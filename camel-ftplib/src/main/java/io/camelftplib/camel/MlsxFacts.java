@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns RFC 3659 facts ({@code type}, {@code size}, {@code modify}) into a {@link FtplibFile}, and parses the one
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class MlsxFacts {
 
+    /** One or more {@code name=value;} facts (RFC 3659 section 7.2), as they precede the path of a fact line. */
+    private static final Pattern FACTS = Pattern.compile("([^=;\\s]+=[^;]*;)+");
     private static final DateTimeFormatter TIME_VAL = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private MlsxFacts() {
@@ -46,23 +49,20 @@ final class MlsxFacts {
      */
     static Map<String, String> parseMlst(String reply) {
         Map<String, String> facts = new LinkedHashMap<>();
-        String[] lines = reply.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            // RFC 3659 section 7.2: the fact line is the one line starting with a single space; Apache FtpServer
-            // 1.2 sends it without the space, so a non-blank line between the first and the last counts too
-            boolean inner = i > 0 && i < lines.length - 1 && !line.isBlank();
-            if (line.startsWith(" ") || inner) {
-                String text = line.startsWith(" ") ? line.substring(1) : line;
-                int space = text.indexOf(' ');
-                String factPart = space < 0 ? text : text.substring(0, space);
-                for (String fact : factPart.split(";")) {
-                    int eq = fact.indexOf('=');
-                    if (eq > 0) {
-                        facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
-                    }
-                }
+        for (String line : reply.split("\n")) {
+            // RFC 3659 section 7.2: the fact line starts with a single space; Apache FtpServer 1.2 sends it without
+            // one, so a line is taken by its form (facts, a space, the path), which frame lines never have
+            String text = line.startsWith(" ") ? line.substring(1) : line;
+            int space = text.indexOf(' ');
+            String factPart = space < 0 ? text : text.substring(0, space);
+            if (!FACTS.matcher(factPart).matches()) {
+                continue;
             }
+            for (String fact : factPart.split(";")) {
+                int eq = fact.indexOf('=');
+                facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
+            }
+            break;
         }
         return facts;
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
@@ -23,6 +25,7 @@ import org.apache.ftpserver.ftplet.FtpFile;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
+import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
@@ -33,9 +36,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An Apache FtpServer with faults no healthy server shows, for the component's safety tests: files whose name
- * contains {@code broken} fail after 1 MiB of a RETR (the server answers 426/551 after partial data), directories
- * named {@code hostile} also list entries with names that point outside them, and every command received is
- * counted (an Ftplet), for the command-count comparison with Camel's ftp:.
+ * contains {@code broken} fail after 1 MiB of a RETR (the server answers 426/551 after partial data), files whose
+ * name contains {@code stalled} send no data until {@link #releaseStalledReads()}, directories named
+ * {@code hostile} also list entries with names that point outside them, the user {@value AccountFtplet#USER} must
+ * send an account ({@link AccountFtplet}), and every command received is counted (an Ftplet), for the
+ * command-count comparison with Camel's ftp:.
  *
  * <p>Register it as {@code @RegisterExtension static}; user and password as {@link EmbeddedFtpServerExtension}.
  */
@@ -46,6 +51,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
             "sub/../../escape.txt", "nul\0.txt");
 
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch stallRelease = new CountDownLatch(1);
     private Path home;
     private FtpServer server;
     private Listener listener;
@@ -73,8 +79,10 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         factory.setUserManager(users.createUserManager());
         factory.getUserManager().save(user);
         NativeFileSystemFactory nativeFs = new NativeFileSystemFactory();
-        factory.setFileSystem(u -> new FaultyView(nativeFs.createFileSystemView(u)));
-        Map<String, org.apache.ftpserver.ftplet.Ftplet> ftplets = new java.util.HashMap<>();
+        factory.setFileSystem(u -> new FaultyView(nativeFs.createFileSystemView(u), stallRelease));
+        factory.getUserManager().save(AccountFtplet.user(home));
+        // ordered: the counter must see each command before the account ftplet answers it
+        Map<String, org.apache.ftpserver.ftplet.Ftplet> ftplets = new java.util.LinkedHashMap<>();
         factory.setFtplets(ftplets);
         ftplets.put("counter", new DefaultFtplet() {
             @Override
@@ -84,13 +92,21 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
                 return super.beforeCommand(session, request);
             }
         });
+        ftplets.put("account", new AccountFtplet(this::ioSession));
         server = factory.createServer();
         server.start();
         listener = factory.getListener("default");
     }
 
+    private FtpIoSession ioSession(FtpSession session) {
+        return listener.getActiveSessions().stream()
+                .filter(io -> io.getSessionId().equals(session.getSessionId()))
+                .findFirst().orElseThrow();
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        stallRelease.countDown();
         server.stop();
         try (var paths = Files.walk(home)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -124,23 +140,30 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         return listener.getActiveSessions().size();
     }
 
+    /** Lets the reads of stalled files go on (they are released when the server stops, at the latest). */
+    void releaseStalledReads() {
+        stallRelease.countDown();
+    }
+
     /** Delegates to the native view, wrapping its files. */
     private static final class FaultyView implements FileSystemView {
 
         private final FileSystemView delegate;
+        private final CountDownLatch stallRelease;
 
-        FaultyView(FileSystemView delegate) {
+        FaultyView(FileSystemView delegate, CountDownLatch stallRelease) {
             this.delegate = delegate;
+            this.stallRelease = stallRelease;
         }
 
         @Override
         public FtpFile getHomeDirectory() throws FtpException {
-            return new FaultyFile(delegate.getHomeDirectory());
+            return new FaultyFile(delegate.getHomeDirectory(), stallRelease);
         }
 
         @Override
         public FtpFile getWorkingDirectory() throws FtpException {
-            return new FaultyFile(delegate.getWorkingDirectory());
+            return new FaultyFile(delegate.getWorkingDirectory(), stallRelease);
         }
 
         @Override
@@ -150,7 +173,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
 
         @Override
         public FtpFile getFile(String file) throws FtpException {
-            return new FaultyFile(delegate.getFile(file));
+            return new FaultyFile(delegate.getFile(file), stallRelease);
         }
 
         @Override
@@ -164,14 +187,17 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         }
     }
 
-    /** A real file, except that broken files fail mid-read and hostile directories list fake entries. */
-    private record FaultyFile(FtpFile delegate) implements FtpFile {
+    /**
+     * A real file, except that broken files fail mid-read, stalled files send nothing until released, and hostile
+     * directories list fake entries.
+     */
+    private record FaultyFile(FtpFile delegate, CountDownLatch stallRelease) implements FtpFile {
 
         @Override
         public List<? extends FtpFile> listFiles() {
             List<FtpFile> files = new ArrayList<>();
             for (FtpFile f : delegate.listFiles()) {
-                files.add(new FaultyFile(f));
+                files.add(new FaultyFile(f, stallRelease));
             }
             if (delegate.getName().equals("hostile")) {
                 for (String name : HOSTILE_NAMES) {
@@ -184,6 +210,15 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         @Override
         public InputStream createInputStream(long offset) throws IOException {
             InputStream in = delegate.createInputStream(offset);
+            if (delegate.getName().contains("stalled")) {
+                return new FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        awaitRelease();
+                        return super.read(b, off, len);
+                    }
+                };
+            }
             if (!delegate.getName().contains("broken")) {
                 return in;
             }
@@ -200,6 +235,18 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
                     return n;
                 }
             };
+        }
+
+        /** The server's side of a stalled transfer: 150 was sent and the data connection is open, but silent. */
+        private void awaitRelease() throws IOException {
+            try {
+                if (!stallRelease.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("stalled read not released within 60 s (test fault)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while stalled");
+            }
         }
 
         @Override
