@@ -23,6 +23,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FtplibsComponent target = (FtplibsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return super.configure(camelContext, obj, name, value, ignoreCase);
@@ -32,6 +34,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return super.getOptionType(name, ignoreCase);
@@ -42,6 +46,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FtplibsComponent target = (FtplibsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return super.getOptionValue(obj, name, ignoreCase);

@@ -13,6 +13,7 @@ import org.apache.camel.component.file.GenericFileConsumer;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileProcessStrategy;
 import org.apache.camel.component.file.GenericFileHelper;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,15 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         this.ftplibEndpoint = endpoint;
         this.ftplibOperations = operations;
         this.endpointPath = endpoint.getConfiguration().getDirectory();
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        // DOWN while the server cannot be reached or refuses the login, which skips polls without failing them,
+        // so the poll-based check alone would stay UP
+        String id = "consumer:" + getRouteId();
+        setHealthCheck(new FtplibHealthCheck(id, ftplibOperations, new ScheduledPollConsumerHealthCheck(this, id)));
+        super.doBuild();
     }
 
     @Override

@@ -27,6 +27,8 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     private FtplibEndpoint endpoint;
     private Downloader downloader;
     private Uploader uploader;
+    /** The failure of the last connection attempt, null after a success; read by health checks on other threads. */
+    private volatile GenericFileOperationFailedException lastConnectFailure;
 
     FtplibOperations(FtplibSession session) {
         this.session = session;
@@ -61,8 +63,10 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         if (!session.isUsable()) {
             try {
                 session.connect();
+                lastConnectFailure = null;
             } catch (IOException e) {
-                throw fail("Cannot connect", e);
+                lastConnectFailure = fail("Cannot connect", e);
+                throw lastConnectFailure;
             }
         }
     }
@@ -74,6 +78,24 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     public boolean isConnected() {
         return session.isUsable();
+    }
+
+    /**
+     * Returns why the last attempt to connect failed, for health checks.
+     *
+     * @return the failure, or null when the last attempt succeeded or none was made
+     */
+    GenericFileOperationFailedException lastConnectFailure() {
+        return lastConnectFailure;
+    }
+
+    /**
+     * Names the server and user, for health checks and messages.
+     *
+     * @return e.g. {@code ftplibs://alice@127.0.0.1:2121}
+     */
+    String serverInformation() {
+        return session.config().remoteServerInformation();
     }
 
     /** Sends QUIT and closes the connection; the next operation reconnects. Never throws. */

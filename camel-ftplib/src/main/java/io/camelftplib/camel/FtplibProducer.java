@@ -6,6 +6,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileProducer;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.URISupport;
 
 /**
  * The producer of {@code ftplib:}: uploads the body (camel-file's naming, temp files, done files and
@@ -19,6 +23,8 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
     private final FtplibEndpoint ftplibEndpoint;
     private final FtplibOperations ftplibOperations;
     private final ReentrantLock conversation = new ReentrantLock();
+    private WritableHealthCheckRepository producerChecks;
+    private FtplibHealthCheck healthCheck;
 
     /**
      * Creates the producer.
@@ -87,7 +93,25 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Camel's "producers" repository exists when camel-health is on the classpath and producer checks are on
+        producerChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (producerChecks != null) {
+            healthCheck = new FtplibHealthCheck("producer:" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()),
+                    ftplibOperations, null);
+            healthCheck.setEnabled(((HealthCheckComponent) getEndpoint().getComponent()).isHealthCheckProducerEnabled());
+            producerChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (producerChecks != null) {
+            producerChecks.removeHealthCheck(healthCheck);
+            producerChecks = null;
+        }
         super.doStop();
         ftplibOperations.disconnect();
     }

@@ -7,10 +7,11 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The {@code ftplibs:} component: FTPS endpoints. With {@code useGlobalSslContextParameters} an endpoint without
- * its own {@code sslContextParameters} uses the context's global ones.
+ * The {@code ftplibs:} component: FTPS endpoints. An endpoint without its own {@code sslContextParameters} uses the
+ * component's, else (with {@code useGlobalSslContextParameters}) the context's global ones.
  *
  * <p>Thread-safe: Camel creates endpoints under its own locking.
  */
@@ -20,6 +21,9 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
     @Metadata(label = "security", defaultValue = "false", description = "Enable usage of global SSL context "
                                                                         + "parameters.")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "security", description = "The JSSE configuration of endpoints without their own "
+                                                + "sslContextParameters; asked for a context on every new connection")
+    private SSLContextParameters sslContextParameters;
 
     /** Creates the component. */
     public FtplibsComponent() {
@@ -40,8 +44,29 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
             configuration.setPort(FtpTls.FTPS_IMPLICIT_PORT);
         }
         if (ftps.getSslContextParameters() == null) {
-            ftps.setSslContextParameters(retrieveGlobalSslContextParameters());
+            ftps.setSslContextParameters(sslContextParameters != null
+                    ? sslContextParameters : retrieveGlobalSslContextParameters());
         }
+    }
+
+    /**
+     * Returns the JSSE configuration of endpoints without their own.
+     *
+     * @return the parameters, or null
+     */
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Sets the JSSE configuration of endpoints without their own; its {@code createSSLContext} runs for every new
+     * connection, so parameters whose material changes (e.g. a reloaded Spring Boot SSL bundle) apply without
+     * restarting routes.
+     *
+     * @param sslContextParameters the parameters
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     @Override

@@ -1,0 +1,108 @@
+package io.camelftplib.springboot;
+
+import io.camelftplib.camel.FtplibsComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.ComponentConfigurationProperties;
+import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Applies the {@code camel.component.ftplibs.*} properties to the {@code ftplibs:} component, and with
+ * {@code camel.component.ftplibs.ssl-bundle} gives it TLS material from a Spring Boot SSL bundle
+ * ({@link SslBundleContextParameters}). Endpoints with their own {@code sslContextParameters} keep them.
+ */
+@AutoConfiguration(after = {CamelAutoConfiguration.class, SslAutoConfiguration.class})
+@ConditionalOnClass({FtplibsComponent.class, CamelContext.class})
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.ftplibs"})
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, FtplibsComponentConfiguration.class})
+public final class FtplibsComponentAutoConfiguration {
+
+    /**
+     * The SSL parameters from the named bundle. Created eagerly, so an unknown bundle name fails startup with the
+     * name in the message.
+     *
+     * @param bundles       Spring Boot's bundle registry ({@code SslAutoConfiguration})
+     * @param configuration the bound properties
+     * @return the parameters
+     * @throws IllegalStateException when the bundle does not exist or no bundle registry is configured
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "camel.component.ftplibs", name = "ssl-bundle")
+    @ConditionalOnMissingBean(name = "ftplibsSslBundleContextParameters")
+    public SslBundleContextParameters ftplibsSslBundleContextParameters(ObjectProvider<SslBundles> bundles,
+                                                                        FtplibsComponentConfiguration configuration) {
+        String name = configuration.getSslBundle();
+        SslBundles registry = bundles.getIfAvailable();
+        if (registry == null) {
+            throw new IllegalStateException("camel.component.ftplibs.ssl-bundle=" + name + " needs Spring Boot's "
+                    + "SSL bundles, but no SslBundles bean exists: keep SslAutoConfiguration enabled");
+        }
+        return new SslBundleContextParameters(registry, name);
+    }
+
+    /**
+     * Turns {@code #bean:name} (or {@code name}) in {@code camel.component.ftplibs.ssl-context-parameters} into the
+     * bean, as Camel's starters do for object options.
+     *
+     * @param applicationContext where to look the bean up
+     * @return the converter
+     */
+    @Bean
+    @ConfigurationPropertiesBinding
+    @ConditionalOnMissingBean(name = "ftplibsSslContextParametersConverter")
+    public static SslContextParametersConverter ftplibsSslContextParametersConverter(
+            ApplicationContext applicationContext) {
+        return new SslContextParametersConverter(applicationContext);
+    }
+
+    /**
+     * The customizer that copies the properties onto the component, then the bundle's parameters when
+     * {@code ssl-bundle} is set.
+     *
+     * @param applicationContext to evaluate the customizer switches
+     * @param camelContext       the context, for Camel's property binding
+     * @param configuration      the bound properties
+     * @param bundleParameters   the bundle's parameters, when {@code ssl-bundle} is set
+     * @return the customizer
+     */
+    @Lazy
+    @Bean
+    @ConditionalOnMissingBean(name = "configureFtplibsComponent")
+    public ComponentCustomizer configureFtplibsComponent(ApplicationContext applicationContext,
+                                                         CamelContext camelContext,
+                                                         FtplibsComponentConfiguration configuration,
+                                                         ObjectProvider<SslBundleContextParameters> bundleParameters) {
+        return new ComponentCustomizer() {
+            @Override
+            public void configure(String name, org.apache.camel.Component target) {
+                CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                bundleParameters.ifAvailable(((FtplibsComponent) target)::setSslContextParameters);
+            }
+
+            @Override
+            public boolean isEnabled(String name, org.apache.camel.Component target) {
+                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
+                        "camel.component.ftplibs.customizer")
+                        && target instanceof FtplibsComponent;
+            }
+        };
+    }
+}
