@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
@@ -155,5 +156,28 @@ class SchemeSwapProducerOptionsTest extends SchemeSwapSupport {
         twice.writeBytes(AWKWARD);
         assertThat(SERVER.file(dir + "/a.bin")).hasBinaryContent(twice.toByteArray());
         assertThat(SERVER.commands()).anyMatch(c -> c.startsWith("APPE ") && c.endsWith("a.bin"));
+    }
+
+    /** The String body is written in the endpoint's charset by both; no line ends, so ftp:'s ASCII type is fine. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void charsetEncodesAStringBody(String scheme) {
+        String dir = scheme + "-charset";
+        template.sendBodyAndHeader(uri(scheme, dir, "charset=ISO-8859-1"), "grün", Exchange.FILE_NAME, "latin.txt");
+        template.sendBodyAndHeader(uri(scheme, dir, "charset=UTF-8"), "grün", Exchange.FILE_NAME, "utf8.txt");
+        assertThat(SERVER.file(dir + "/latin.txt")).hasBinaryContent("grün".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(SERVER.file(dir + "/utf8.txt")).hasBinaryContent("grün".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** camel-file's jailStartingDirectory (default true) keeps a header's {@code ../} inside the endpoint's path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void jailStartingDirectoryRefusesANameOutsideTheEndpointPath(String scheme) {
+        String dir = scheme + "-jail";
+        assertThatThrownBy(() -> template.sendBodyAndHeader(uri(scheme, dir + "/in", ""), "escape",
+                Exchange.FILE_NAME, "../escaped.txt")).isInstanceOf(CamelExecutionException.class)
+                .hasRootCauseMessage("Cannot write file with name: " + dir + "/escaped.txt as the filename is jailed "
+                        + "to the starting directory: " + dir + "/in/");
+        assertThat(SERVER.file(dir + "/escaped.txt")).doesNotExist();
     }
 }
