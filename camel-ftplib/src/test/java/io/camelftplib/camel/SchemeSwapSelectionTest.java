@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -184,6 +187,28 @@ class SchemeSwapSelectionTest extends SchemeSwapSupport {
         start(dir);
         mock.assertIsSatisfied();
         assertThat(SERVER.file(dir + "/no-1.txt")).exists();
+    }
+
+    /**
+     * A documented difference: sortBy=file:modified sees what the listing tells. ftplib: reads MLSD's modify fact
+     * (seconds), so a file written 30 s after another in the same minute sorts after it; ftp:'s LIST shows recent
+     * files to the minute only, so both look equally old and keep the listing's (name) order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void sortByModifiedSortsWithinAMinuteOnlyWithMlsdTimes(String scheme) throws Exception {
+        String dir = scheme + "-modified";
+        Instant minute = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        Files.setLastModifiedTime(write(dir + "/a.txt", "a"), FileTime.from(minute.plusSeconds(30)));
+        Files.setLastModifiedTime(write(dir + "/b.txt", "b"), FileTime.from(minute));
+        MockEndpoint mock = consume(scheme, dir, "sortBy=file:modified&delete=true&delay=60000", 2);
+        if (scheme.equals("ftp")) {
+            mock.expectedBodiesReceived("a", "b");
+        } else {
+            mock.expectedBodiesReceived("b", "a");
+        }
+        start(dir);
+        mock.assertIsSatisfied();
     }
 
     /** An in-progress repository that remembers every key a consumer added. */
