@@ -229,17 +229,18 @@ class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
         List<Throwable> ignored = new CopyOnWriteArrayList<>();
         context.getRegistry().bind("reported", recorder(reported));
         context.getRegistry().bind("ignored", recorder(ignored));
-        CountingPollStrategy polls = new CountingPollStrategy();
-        context.getRegistry().bind("polls", polls);
-        String missing = "useList=false&fileName=missing.txt&delete=true&pollStrategy=#polls";
+        CountingPollStrategy ignoringPolls = new CountingPollStrategy();
+        context.getRegistry().bind("ignoringPolls", ignoringPolls);
+        String missing = "useList=false&fileName=missing.txt&delete=true";
         write(scheme + "-missing/other.txt", "x");
         write(scheme + "-ignored/other.txt", "x");
         consume(scheme, scheme + "-missing", missing + "&exceptionHandler=#reported", 0);
-        consume(scheme, scheme + "-ignored", missing + "&exceptionHandler=#ignored"
+        consume(scheme, scheme + "-ignored", missing + "&exceptionHandler=#ignored&pollStrategy=#ignoringPolls"
                 + "&ignoreFileNotFoundOrPermissionError=true", 0);
         start(scheme + "-missing");
         start(scheme + "-ignored");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty() && polls.commits.get() >= 6);
+        // three whole polls of the ignoring route, each of which tried the missing file
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty() && ignoringPolls.commits.get() >= 3);
         assertThat(ignored).isEmpty();
         assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot retrieve file");
