@@ -180,4 +180,17 @@ class SchemeSwapProducerOptionsTest extends SchemeSwapSupport {
                         + "to the starting directory: " + dir + "/in/");
         assertThat(SERVER.file(dir + "/escaped.txt")).doesNotExist();
     }
+
+    /** With a CamelFileName in a subdirectory both write the temporary file beside the final one, then rename. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void tempPrefixAppliesToTheFileNameInASubdirectory(String scheme) {
+        String dir = scheme + "-subtemp";
+        template.sendBodyAndHeader(uri(scheme, dir, "tempPrefix=.part-"), "sub", Exchange.FILE_NAME, "x/y/a.txt");
+        assertThat(SERVER.file(dir + "/x/y/a.txt")).hasContent("sub");
+        assertThat(SERVER.commands()).anyMatch(c -> c.startsWith("STOR ") && c.endsWith(".part-a.txt"))
+                .anyMatch(c -> c.startsWith("RNTO ") && c.endsWith("a.txt"));
+        assertThat(SERVER.file(dir + "/x/y/.part-a.txt")).doesNotExist();
+        assertThat(SERVER.file(dir + "/.part-x/y/a.txt")).doesNotExist();
+    }
 }

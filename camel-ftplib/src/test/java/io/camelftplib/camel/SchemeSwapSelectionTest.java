@@ -211,6 +211,24 @@ class SchemeSwapSelectionTest extends SchemeSwapSupport {
         mock.assertIsSatisfied();
     }
 
+    /** In a recursive poll both move a file into a move directory beside it and look for its done file beside it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void recursiveMoveAndDoneFilesWorkBesideTheFile(String scheme) throws Exception {
+        String dir = scheme + "-recmove";
+        write(dir + "/sub/b.txt", "b");
+        write(dir + "/sub/b.txt.done", "");
+        write(dir + "/sub/c.txt", "c");
+        MockEndpoint mock = consume(scheme, dir, "recursive=true&move=.archive&doneFileName=${file:name}.done", 1);
+        mock.expectedBodiesReceived("b");
+        mock.expectedHeaderReceived(Exchange.FILE_NAME, "sub/b.txt");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/sub/.archive/b.txt")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/sub/b.txt.done")));
+        assertThat(SERVER.file(dir + "/sub/c.txt")).exists();
+    }
+
     /** An in-progress repository that remembers every key a consumer added. */
     private static final class RecordingRepository extends MemoryIdempotentRepository {
         final List<String> added = new ArrayList<>();
