@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Switching a route from {@code ftp:} to {@code ftplib:} is a scheme change: each test runs the same route URI
  * with Camel's {@code ftp:} 4.22.0 and with {@code ftplib:} and asserts the same outcome (files moved, deleted or
  * left, bodies, and the headers CamelFileName, CamelFileNameOnly, CamelFileLength and CamelFileRelativePath).
- * Where the outcome legitimately differs, the test asserts the difference for each scheme and says why.
+ * Where the outcome legitimately differs, the test asserts the difference for each scheme and says why. The other
+ * options of issue 5 are swapped in {@link SchemeSwapSelectionTest}, {@link SchemeSwapConsumerOptionsTest} and
+ * {@link SchemeSwapProducerOptionsTest}.
  */
 @Timeout(60)
 class SchemeSwapTest extends FtplibTestSupport {

@@ -1,0 +1,319 @@
+package io.camelftplib.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.ExceptionHandler;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Scheme swap for the consumer options that act on a taken file or on how it is fetched: preMove, moveFailed,
+ * readLock=rename|changed, streamDownload, localWorkDirectory, download=false, useList=false with fileName,
+ * ignoreFileNotFoundOrPermissionError, stepwise and charset. Each test runs the same URI with {@code ftp:} and
+ * {@code ftplib:} and asserts the same outcome; where the schemes legitimately differ, the javadoc says why.
+ */
+@Timeout(60)
+class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
+
+    @RegisterExtension
+    static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain();
+
+    @Override
+    EmbeddedFtpServerExtension server() {
+        return SERVER;
+    }
+
+    /** Adds a stopped polling route whose exchanges reach {@code mock:<directory>} as they come from the endpoint. */
+    private MockEndpoint route(String scheme, String directory, String options, UnaryOperator<RouteDefinition> steps)
+            throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                RouteDefinition route = from(uri(scheme, directory, "initialDelay=0&delay=100&" + options))
+                        .routeId("r-" + directory).autoStartup(false);
+                steps.apply(route).to("mock:" + directory);
+            }
+        });
+        return getMockEndpoint("mock:" + directory);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void preMoveMovesBeforeTheRouteAndMoveAfterIt(String scheme) throws Exception {
+        String dir = scheme + "-premove";
+        write(dir + "/a.txt", "a");
+        MockEndpoint mock = route(scheme, dir, "preMove=work&move=done", r -> r.process(e -> e.setProperty("preMoved",
+                Files.exists(SERVER.file(dir + "/work/a.txt")) && !Files.exists(SERVER.file(dir + "/a.txt")))));
+        mock.expectedMessageCount(1);
+        mock.expectedPropertyReceived("preMoved", true);
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/work/done/a.txt")));
+        assertThat(SERVER.file(dir + "/work/a.txt")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void moveFailedMovesAFileWhoseRouteFailed(String scheme) throws Exception {
+        String dir = scheme + "-failed";
+        write(dir + "/b.txt", "b");
+        MockEndpoint mock = route(scheme, dir, "moveFailed=failed&move=done",
+                r -> r.throwException(new IllegalStateException("route failed on purpose")));
+        mock.expectedMessageCount(0);
+        start(dir);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/failed/b.txt")));
+        assertThat(SERVER.file(dir + "/b.txt")).doesNotExist();
+        assertThat(SERVER.file(dir + "/done/b.txt")).doesNotExist();
+    }
+
+    /** Both take the file through a rename lock: RNFR/RNTO to {@code <name>.camelExclusiveReadLock} and back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void readLockRenameRenamesTheFileBeforeTakingIt(String scheme) throws Exception {
+        String dir = scheme + "-rename";
+        write(dir + "/a.txt", "renamed");
+        MockEndpoint mock = consume(scheme, dir, "readLock=rename&delete=true", 1);
+        mock.expectedBodiesReceived("renamed");
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.commands())
+                .anyMatch(c -> c.startsWith("RNTO ") && c.endsWith("a.txt.camelExclusiveReadLock"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void readLockChangedLeavesFilesShorterThanMinLength(String scheme) throws Exception {
+        String dir = scheme + "-changed";
+        write(dir + "/short.txt", "short");
+        write(dir + "/long.txt", "long enough to pass");
+        MockEndpoint mock = consume(scheme, dir, "readLock=changed&readLockCheckInterval=100&readLockTimeout=1000"
+                + "&readLockMinLength=10&delete=true", 1);
+        mock.expectedBodiesReceived("long enough to pass");
+        mock.setAssertPeriod(1500);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.file(dir + "/short.txt")).exists();
+    }
+
+    /**
+     * With streamDownload=true both download into a stream and both set CamelRemoteFileInputStream; with false both
+     * bodies are the file's bytes and neither sets the header. One documented difference, the reason ftplib: exists
+     * (issue 5): under Camel 4's default stream caching, ftp:'s streamed body reaches the route already copied into
+     * a {@link StreamCache} (the whole file read into memory or spooled), while ftplib:'s body is still the
+     * GenericFile holding an {@link FtplibDownload}, which stream caching leaves alone. Both convert to the same
+     * text. The URIs say stepwise=false because ftp: refuses streamDownload with its default stepwise=true ("The
+     * option stepwise is not supported for stream downloading"); ftplib: streams either way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void streamDownloadChoosesAStreamOrTheBytes(String scheme) throws Exception {
+        String stream = scheme + "-stream";
+        String bytes = scheme + "-bytes";
+        write(stream + "/a.txt", "streamed");
+        write(bytes + "/a.txt", "in memory");
+        MockEndpoint streamed = route(scheme, stream, "streamDownload=true&stepwise=false&noop=true",
+                r -> r.process(e -> e.setProperty("body", e.getIn().getBody())).convertBodyTo(String.class));
+        streamed.expectedBodiesReceived("streamed");
+        MockEndpoint memory = route(scheme, bytes, "streamDownload=false&stepwise=false&noop=true",
+                r -> r.process(e -> e.setProperty("body", e.getIn().getBody())));
+        memory.expectedMessageCount(1);
+        start(stream);
+        start(bytes);
+        MockEndpoint.assertIsSatisfied(context);
+
+        Exchange s = streamed.getExchanges().get(0);
+        assertThat(s.getIn().getHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM)).isInstanceOf(InputStream.class);
+        if (scheme.equals("ftp")) {
+            assertThat(s.getProperty("body")).isInstanceOf(StreamCache.class);
+        } else {
+            assertThat(s.getProperty("body")).isInstanceOfSatisfying(GenericFile.class,
+                    f -> assertThat(f.getBody()).isInstanceOf(FtplibDownload.class));
+        }
+        Exchange m = memory.getExchanges().get(0);
+        assertThat(m.getIn().getHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM)).isNull();
+        assertThat(m.getProperty("body")).isInstanceOfSatisfying(GenericFile.class,
+                f -> assertThat(f.getBody()).isEqualTo("in memory".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void localWorkDirectoryHandsOverALocalFileRemovedAfterCommit(String scheme, @TempDir Path work) throws Exception {
+        String dir = scheme + "-local";
+        write(dir + "/a.txt", "local");
+        MockEndpoint mock = route(scheme, dir, "delete=true&localWorkDirectory=" + work,
+                r -> r.process(e -> e.setProperty("local", Files.readString(
+                        Path.of(e.getIn().getHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, String.class))))));
+        mock.expectedMessageCount(1);
+        mock.expectedPropertyReceived("local", "local");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/a.txt")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(work).isEmptyDirectory());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void downloadFalseRoutesTheHeadersWithoutABody(String scheme) throws Exception {
+        String dir = scheme + "-nodownload";
+        write(dir + "/a.txt", "abc");
+        MockEndpoint mock = route(scheme, dir, "download=false&delete=true", r -> r);
+        mock.expectedMessageCount(1);
+        mock.expectedHeaderReceived(Exchange.FILE_NAME, "a.txt");
+        mock.expectedHeaderReceived(Exchange.FILE_LENGTH, 3L);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(mock.getExchanges().get(0).getIn().getBody()).isNull();
+        assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("RETR"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/a.txt")));
+    }
+
+    /**
+     * Without a listing neither knows the file's length or time, so neither sets those headers; all headers agree
+     * except CamelRemoteFileInputStream, which ftplib: sets because it streams by default (see SchemeSwapTest).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void useListFalseFetchesTheNamedFileWithoutListing(String scheme) throws Exception {
+        String dir = scheme + "-nolist";
+        write(dir + "/a.txt", "named");
+        write(dir + "/b.txt", "other");
+        MockEndpoint mock = consume(scheme, dir, "useList=false&fileName=a.txt&delete=true", 1);
+        mock.expectedBodiesReceived("named");
+        mock.expectedHeaderReceived(Exchange.FILE_NAME, "a.txt");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/a.txt")));
+        assertThat(SERVER.file(dir + "/b.txt")).exists();
+        assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("LIST") || c.startsWith("MLSD")
+                || c.startsWith("NLST"));
+        Map<String, Object> headers = new TreeMap<>(mock.getExchanges().get(0).getIn().getHeaders());
+        assertThat(headers.remove(FtplibConstants.REMOTE_FILE_INPUT_STREAM) != null).isEqualTo(scheme.equals("ftplib"));
+        assertThat(headers).isEqualTo(Map.ofEntries(Map.entry(FtplibConstants.FILE_ABSOLUTE, false),
+                Map.entry(FtplibConstants.FILE_ABSOLUTE_PATH, dir + "/a.txt"),
+                Map.entry(FtplibConstants.FILE_HOST, "localhost"),
+                Map.entry(Exchange.FILE_NAME, "a.txt"), Map.entry(FtplibConstants.FILE_NAME_CONSUMED, "a.txt"),
+                Map.entry(Exchange.FILE_NAME_ONLY, "a.txt"), Map.entry(Exchange.FILE_PARENT, dir),
+                Map.entry(Exchange.FILE_PATH, dir + "/a.txt"), Map.entry(FtplibConstants.FILE_RELATIVE_PATH, "a.txt"),
+                Map.entry(FtplibConstants.FTP_REPLY_CODE, 226),
+                Map.entry(FtplibConstants.FTP_REPLY_STRING, "226 Transfer complete.")))
+                .doesNotContainKeys(Exchange.FILE_LENGTH, Exchange.FILE_LAST_MODIFIED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void ignoreFileNotFoundOrPermissionErrorSilencesAMissingNamedFile(String scheme) throws Exception {
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        List<Throwable> ignored = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("reported", recorder(reported));
+        context.getRegistry().bind("ignored", recorder(ignored));
+        CountingPollStrategy ignoringPolls = new CountingPollStrategy();
+        context.getRegistry().bind("ignoringPolls", ignoringPolls);
+        String missing = "useList=false&fileName=missing.txt&delete=true";
+        write(scheme + "-missing/other.txt", "x");
+        write(scheme + "-ignored/other.txt", "x");
+        consume(scheme, scheme + "-missing", missing + "&exceptionHandler=#reported", 0);
+        consume(scheme, scheme + "-ignored", missing + "&exceptionHandler=#ignored&pollStrategy=#ignoringPolls"
+                + "&ignoreFileNotFoundOrPermissionError=true", 0);
+        start(scheme + "-missing");
+        start(scheme + "-ignored");
+        // three whole polls of the ignoring route, each of which tried the missing file
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty() && ignoringPolls.commits.get() >= 3);
+        assertThat(ignored).isEmpty();
+        assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
+                .hasMessageContaining("Cannot retrieve file");
+    }
+
+    private static ExceptionHandler recorder(List<Throwable> failures) {
+        return new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                failures.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                failures.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                failures.add(exception);
+            }
+        };
+    }
+
+    /** Both change into each directory of the path with its own CWD and then name the file alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void stepwiseChangesIntoEachDirectory(String scheme) throws Exception {
+        String dir = scheme + "-step/deep";
+        write(dir + "/a.txt", "step");
+        MockEndpoint mock = consume(scheme, dir, "stepwise=true&delete=true", 1);
+        mock.expectedBodiesReceived("step");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/a.txt")));
+        assertThat(SERVER.commands()).containsSubsequence("CWD " + scheme + "-step", "CWD deep", "RETR a.txt",
+                "DELE a.txt").noneMatch(c -> c.startsWith("RETR ") && c.contains("/"));
+    }
+
+    /**
+     * Both name the file by its whole path; neither changes into a single directory of it. (ftp: still changes into
+     * the whole path and back to check it exists; ftplib: needs no CWD at all.) Note the defaults differ: ftp:
+     * defaults to stepwise=true, ftplib: to false (README table); this URI states it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void notStepwiseUsesWholePaths(String scheme) throws Exception {
+        String dir = scheme + "-whole/deep";
+        write(dir + "/a.txt", "whole");
+        MockEndpoint mock = consume(scheme, dir, "stepwise=false&delete=true", 1);
+        mock.expectedBodiesReceived("whole");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/a.txt")));
+        assertThat(SERVER.commands()).contains("RETR " + dir + "/a.txt", "DELE " + dir + "/a.txt")
+                .doesNotContain("CWD deep", "RETR a.txt");
+    }
+
+    /** The file holds UTF-8 bytes without line ends, so ftp:'s default ASCII type leaves them alone here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void charsetDecodesTheBody(String scheme) throws Exception {
+        String latin = scheme + "-latin";
+        String utf8 = scheme + "-utf8";
+        write(latin + "/a.txt", "grün");
+        write(utf8 + "/a.txt", "grün");
+        MockEndpoint asLatin = consume(scheme, latin, "charset=ISO-8859-1&noop=true", 1);
+        asLatin.expectedBodiesReceived(new String("grün".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1));
+        MockEndpoint asUtf8 = consume(scheme, utf8, "charset=UTF-8&noop=true", 1);
+        asUtf8.expectedBodiesReceived("grün");
+        start(latin);
+        start(utf8);
+        MockEndpoint.assertIsSatisfied(context);
+    }
+}

@@ -1,0 +1,242 @@
+package io.camelftplib.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Scheme swap for the consumer options that choose which files a poll takes and in which order: exclude,
+ * antInclude/antExclude, minDepth/maxDepth, idempotent/idempotentKey/idempotentRepository, inProgressRepository,
+ * maxMessagesPerPoll, eagerMaxMessagesPerPoll, sortBy, sorter and filter. Each test runs the same URI with
+ * {@code ftp:} and {@code ftplib:} and asserts the same outcome; each fails when the option is ignored.
+ */
+@Timeout(60)
+class SchemeSwapSelectionTest extends SchemeSwapSupport {
+
+    @RegisterExtension
+    static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain();
+
+    @Override
+    EmbeddedFtpServerExtension server() {
+        return SERVER;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void excludeAndAntPatternsSelectTheSameFiles(String scheme) throws Exception {
+        String dir = scheme + "-exclude";
+        write(dir + "/a.csv", "a");
+        write(dir + "/b.txt", "b");
+        write(dir + "/c.csv.bak", "c");
+        MockEndpoint mock = consume(scheme, dir, "include=.*\\.csv.*&exclude=.*\\.bak&noop=true", 1);
+        mock.expectedBodiesReceived("a");
+        String ant = scheme + "-ant";
+        write(ant + "/x/keep.dat", "keep");
+        write(ant + "/x/skip.tmp", "skip");
+        write(ant + "/top.dat", "top");
+        MockEndpoint antMock = consume(scheme, ant, "recursive=true&antInclude=x/**/*.dat,x/*.dat"
+                + "&antExclude=**/*.tmp&noop=true", 1);
+        antMock.expectedBodiesReceived("keep");
+        antMock.expectedHeaderReceived(Exchange.FILE_NAME, "x/keep.dat");
+        start(dir);
+        start(ant);
+        mock.setAssertPeriod(300);
+        antMock.setAssertPeriod(300);
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void minAndMaxDepthBoundTheRecursion(String scheme) throws Exception {
+        String dir = scheme + "-depth";
+        write(dir + "/top.txt", "top");
+        write(dir + "/d1/one.txt", "one");
+        write(dir + "/d1/d2/two.txt", "two");
+        MockEndpoint mock = consume(scheme, dir, "recursive=true&minDepth=2&maxDepth=2&noop=true", 1);
+        mock.expectedBodiesReceived("one");
+        mock.expectedHeaderReceived(Exchange.FILE_NAME, "d1/one.txt");
+        mock.setAssertPeriod(300);
+        start(dir);
+        mock.assertIsSatisfied();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void idempotentRepositoryAndKeySkipFilesAlreadySeen(String scheme) throws Exception {
+        String dir = scheme + "-idem";
+        write(dir + "/seen.txt", "seen");
+        write(dir + "/new.txt", "new");
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        repository.start();
+        repository.add("seen.txt");
+        context.getRegistry().bind("seen", repository);
+        MockEndpoint mock = consume(scheme, dir,
+                "idempotent=true&idempotentKey=${file:onlyname}&idempotentRepository=#seen&delete=true", 1);
+        mock.expectedBodiesReceived("new");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/new.txt")));
+        assertThat(repository.contains("new.txt")).isTrue();
+        assertThat(SERVER.file(dir + "/seen.txt")).exists();
+    }
+
+    /** The in-progress key is the file's absolute path as the endpoint sees it: the same string for both. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void inProgressRepositorySkipsFilesAnotherConsumerHolds(String scheme) throws Exception {
+        String dir = scheme + "-progress";
+        write(dir + "/busy.txt", "busy");
+        write(dir + "/free.txt", "free");
+        RecordingRepository repository = new RecordingRepository();
+        repository.start();
+        repository.add(dir + "/busy.txt");
+        repository.added.clear();
+        context.getRegistry().bind("progress", repository);
+        MockEndpoint mock = consume(scheme, dir, "inProgressRepository=#progress&delete=true", 1);
+        mock.expectedBodiesReceived("free");
+        mock.setAssertPeriod(300);
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/free.txt")));
+        assertThat(SERVER.file(dir + "/busy.txt")).exists();
+        assertThat(repository.added).contains(dir + "/free.txt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void maxMessagesPerPollWithSortByTakesTheFirstOfTheSortedPoll(String scheme) throws Exception {
+        String dir = scheme + "-max";
+        write(dir + "/b.txt", "b");
+        write(dir + "/a.txt", "a");
+        write(dir + "/c.txt", "c");
+        MockEndpoint mock = consume(scheme, dir, "maxMessagesPerPoll=2&eagerMaxMessagesPerPoll=false"
+                + "&sortBy=reverse:file:name&delete=true&delay=60000", 2);
+        mock.expectedBodiesReceived("c", "b");
+        mock.setAssertPeriod(300);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.file(dir + "/a.txt")).exists();
+    }
+
+    /**
+     * With eagerMaxMessagesPerPoll (the default) the poll stops listing at the limit and sorts only what it has:
+     * Apache FtpServer lists a directory in name order, so the first two are a and b, sorted in reverse.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void eagerMaxMessagesPerPollSortsOnlyTheFilesListedBeforeTheLimit(String scheme) throws Exception {
+        String dir = scheme + "-eager";
+        write(dir + "/c.txt", "c");
+        write(dir + "/a.txt", "a");
+        write(dir + "/b.txt", "b");
+        MockEndpoint mock = consume(scheme, dir, "maxMessagesPerPoll=2&eagerMaxMessagesPerPoll=true"
+                + "&sortBy=reverse:file:name&delete=true&delay=60000", 2);
+        mock.expectedBodiesReceived("b", "a");
+        mock.setAssertPeriod(300);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.file(dir + "/c.txt")).exists();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void sorterOrdersTheFilesOfAPoll(String scheme) throws Exception {
+        String dir = scheme + "-sorter";
+        write(dir + "/bb.txt", "bb");
+        write(dir + "/a.txt", "a");
+        write(dir + "/ccc.txt", "ccc");
+        Comparator<GenericFile<?>> longestNameFirst
+                = Comparator.comparingInt((GenericFile<?> f) -> f.getFileNameOnly().length()).reversed();
+        context.getRegistry().bind("longestFirst", longestNameFirst);
+        MockEndpoint mock = consume(scheme, dir, "sorter=#longestFirst&delete=true&delay=60000", 3);
+        mock.expectedBodiesReceived("ccc", "bb", "a");
+        start(dir);
+        mock.assertIsSatisfied();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void filterDecidesPerFile(String scheme) throws Exception {
+        String dir = scheme + "-filter";
+        write(dir + "/yes-1.txt", "yes");
+        write(dir + "/no-1.txt", "no");
+        GenericFileFilter<Object> onlyYes = file -> file.isDirectory() || file.getFileNameOnly().startsWith("yes");
+        context.getRegistry().bind("onlyYes", onlyYes);
+        MockEndpoint mock = consume(scheme, dir, "filter=#onlyYes&delete=true", 1);
+        mock.expectedBodiesReceived("yes");
+        mock.setAssertPeriod(300);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.file(dir + "/no-1.txt")).exists();
+    }
+
+    /**
+     * A documented difference: sortBy=file:modified sees what the listing tells. ftplib: reads MLSD's modify fact
+     * (seconds), so a file written 30 s after another in the same minute sorts after it; ftp:'s LIST shows recent
+     * files to the minute only, so both look equally old and keep the listing's (name) order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void sortByModifiedSortsWithinAMinuteOnlyWithMlsdTimes(String scheme) throws Exception {
+        String dir = scheme + "-modified";
+        Instant minute = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        Files.setLastModifiedTime(write(dir + "/a.txt", "a"), FileTime.from(minute.plusSeconds(30)));
+        Files.setLastModifiedTime(write(dir + "/b.txt", "b"), FileTime.from(minute));
+        MockEndpoint mock = consume(scheme, dir, "sortBy=file:modified&delete=true&delay=60000", 2);
+        if (scheme.equals("ftp")) {
+            mock.expectedBodiesReceived("a", "b");
+        } else {
+            mock.expectedBodiesReceived("b", "a");
+        }
+        start(dir);
+        mock.assertIsSatisfied();
+    }
+
+    /** In a recursive poll both move a file into a move directory beside it and look for its done file beside it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void recursiveMoveAndDoneFilesWorkBesideTheFile(String scheme) throws Exception {
+        String dir = scheme + "-recmove";
+        write(dir + "/sub/b.txt", "b");
+        write(dir + "/sub/b.txt.done", "");
+        write(dir + "/sub/c.txt", "c");
+        MockEndpoint mock = consume(scheme, dir, "recursive=true&move=.archive&doneFileName=${file:name}.done", 1);
+        mock.expectedBodiesReceived("b");
+        mock.expectedHeaderReceived(Exchange.FILE_NAME, "sub/b.txt");
+        start(dir);
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/sub/.archive/b.txt")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/sub/b.txt.done")));
+        assertThat(SERVER.file(dir + "/sub/c.txt")).exists();
+    }
+
+    /** An in-progress repository that remembers every key a consumer added. */
+    private static final class RecordingRepository extends MemoryIdempotentRepository {
+        final List<String> added = new ArrayList<>();
+
+        @Override
+        public synchronized boolean add(String key) {
+            added.add(key);
+            return super.add(key);
+        }
+    }
+}
