@@ -1,8 +1,10 @@
 package io.camelftplib.benchmarks;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +18,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * A Camel route between an FTP endpoint and a {@code file:} endpoint, for any FTP component scheme: Camel's own
- * {@code ftp:} now, our {@code ftplib:} once the component is on main (issue #7: one more instance in
- * {@link Clients#all}, with the component's jar on this module's class path).
+ * {@code ftp:} and our {@code ftplib:} (issue #7). W5 runs the scheme's FTPS twin ({@code ftplibs:}) with an
+ * {@code sslContextParameters} bean that trusts the bench server's certificate.
  *
  * <ul>
  * <li>W1: {@code <scheme>://host/w1} to {@code file:<client dir>}: the big file;</li>
@@ -33,6 +37,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * its default one-second sleep before the first poll. Thread-safe: holds settings only.
  */
 final class CamelRouteClient implements JvmClient {
+
+    /** The registry name of the W5 routes' {@code sslContextParameters}. */
+    private static final String TLS_BEAN = "benchTls";
 
     private final String name;
     private final boolean ours;
@@ -95,6 +102,9 @@ final class CamelRouteClient implements JvmClient {
         CamelContext context = new DefaultCamelContext();
         context.setStreamCaching(streamCaching);
         context.getShutdownStrategy().setTimeout(30);
+        if (task.workload().isTls()) {
+            context.getRegistry().bind(TLS_BEAN, tlsParameters(task.server()));
+        }
         context.addRoutes(routes(task, done, bytes));
         context.start();
         return new Round() {
@@ -126,7 +136,12 @@ final class CamelRouteClient implements JvmClient {
         if (twin != Workload.W2_UPLOAD) {
             query.put("initialDelay", "0");
         }
-        String ftp = scheme + "://" + s.host() + ":" + s.port() + "/" + remoteDir + "?" + encode(query);
+        if (task.workload().isTls()) {
+            query.put("sslContextParameters", "#" + TLS_BEAN);
+        }
+        // W5 runs the FTPS twin of the scheme (ftplib: -> ftplibs:, ftp: -> ftps:), explicit AUTH TLS and PROT P
+        String ftp = (task.workload().isTls() ? scheme + "s" : scheme) + "://" + s.host() + ":" + s.port() + "/"
+                + remoteDir + "?" + encode(query);
         String target = task.remote().substring(task.remote().lastIndexOf('/') + 1);
         Files.createDirectories(task.workDir());
         return new RouteBuilder() {
@@ -149,9 +164,25 @@ final class CamelRouteClient implements JvmClient {
         };
     }
 
-    private static void count(Exchange e, CountDownLatch done, AtomicLong bytes) {
+    /** Trusts exactly the bench server's certificate; host name verification stays as the endpoint has it. */
+    private static SSLContextParameters tlsParameters(BenchServer server) throws Exception {
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setTrustManager(Trust.trusting(server.cert().orElseThrow(() -> new IllegalStateException(
+                "the server offers no certificate for W5; restart it with vsftpd-bench.sh start")))
+                .getTrustManagers()[0]);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trust);
+        return parameters;
+    }
+
+    private static void count(Exchange e, CountDownLatch done, AtomicLong bytes) throws IOException {
         Long length = e.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
-        bytes.addAndGet(length == null ? 0 : length);
+        String produced = e.getIn().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
+        if ((length == null || length < 0) && produced != null) {
+            // a listing without sizes (NLST, as on vsftpd) leaves the length unknown: count what file: wrote
+            length = Files.size(Path.of(produced));
+        }
+        bytes.addAndGet(length == null || length < 0 ? 0 : length);
         done.countDown();
     }
 
@@ -162,7 +193,9 @@ final class CamelRouteClient implements JvmClient {
                 b.append('&');
             }
             // RAW() keeps Camel from reading '+' or '&' in a password as syntax
+            // and a #bean reference stays as Camel looks it up
             String value = e.getKey().equals("password") ? "RAW(" + e.getValue() + ")"
+                    : e.getValue().startsWith("#") ? e.getValue()
                     : URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8);
             b.append(e.getKey()).append('=').append(value);
         }

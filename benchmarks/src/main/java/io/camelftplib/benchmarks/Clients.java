@@ -6,16 +6,8 @@ import java.util.Map;
 /**
  * Every contender, in table order. This is the one place to add one.
  *
- * <p>Extension points of issue #7, for code that is being written on other branches:
- * <ul>
- * <li><b>W5, the engine over FTPS</b>: add {@code EngineClient.tls(server -> ...)} whose opener builds
- *     {@code new FtpTls(Trust.context(server.cert().get()))}, connects, calls {@code auth()}, logs in and calls
- *     {@code protP()}; the W5 workloads, the server's FTPS port and the peers' W5 runs are already here.</li>
- * <li><b>Our route</b>: add a {@link CamelRouteClient} with {@code ours = true} and scheme {@code ftplib}
- *     (options per workload, e.g. {@code binary=true} and its {@code maxConnections}), and the
- *     {@code io.camelftplib:camel-ftplib} dependency to this module; {@link Targets} then reports the W3 and
- *     route-heap targets against Camel's {@code ftp:}.</li>
- * </ul>
+ * <p>Ours are the engine (plain, {@code retrBinary} per file, and over FTPS for W5) and our {@code ftplib:} route;
+ * {@link Targets} compares them with the peers.
  */
 final class Clients {
 
@@ -38,9 +30,21 @@ final class Clients {
                     Workload.W3_MANY_FILES, Map.of("binary", "true", "passiveMode", "true", "stepwise", "false")),
             Map.of(Workload.W1_DOWNLOAD, List.of("128m")), false);
 
+    /**
+     * Our {@code ftplib:} component with nothing but credentials, as a user starts: its defaults are binary,
+     * passive, absolute paths and a streamed download, and Camel's stream caching stays on (Camel 4's default).
+     * W1 runs at the heap issue #7 asks of the route; W5-3 is W3 over {@code ftplibs:} ({@code PROT P}).
+     */
+    static final CamelRouteClient OURS = new CamelRouteClient("ftplib: route", true, "ftplib",
+            Map.of(Workload.W1_DOWNLOAD, Map.of(), Workload.W3_MANY_FILES, Map.of(),
+                    Workload.W5_TLS_MANY_FILES, Map.of()),
+            Map.of(Workload.W1_DOWNLOAD, List.of("128m")), true);
+
     private static final List<Client> ALL = List.of(
             EngineClient.plain(),
             EngineClient.plainRetrBinaryPerFile(),
+            EngineClient.tls(EngineClient.Opener.TLS),
+            OURS,
             new CommonsNetClient(),
             CAMEL_DEFAULT,
             CAMEL_BEST,

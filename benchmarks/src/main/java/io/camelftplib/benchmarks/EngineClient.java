@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
 import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.FtpTls;
 
 /**
  * Our engine, {@link Ftp}, used as its javadoc shows: {@code retrBinary(cmd, OutputStream)} and
@@ -22,13 +26,13 @@ import io.camelftplib.ftplib.Ftp;
  * the {@code transfercmd} idiom of ftplib) or, in the {@code retrBinary} variant, {@code retrBinary} per file
  * (TYPE I + PASV + RETR, as ftplib's {@code retrbinary} sends).
  *
- * <p>How a session is opened is pluggable ({@link Opener}), so FTPS for W5 is one more instance once
- * {@code FtpTls} is on main (issue #7): the workloads run unchanged on an {@code FtpTls} after {@code auth()}
- * and {@code protP()}. Thread-safe: holds settings only.
+ * <p>How a session is opened is pluggable ({@link Opener}): FTPS for W5 is {@link Opener#TLS}, and the
+ * workloads run unchanged on an {@link FtpTls} after {@code auth()} and {@code protP()}. Thread-safe: holds
+ * settings only.
  */
 final class EngineClient implements JvmClient {
 
-    /** Opens a logged-in session; {@link #PLAIN} for FTP, an {@code FtpTls} one for W5. */
+    /** Opens a logged-in session; {@link #PLAIN} for FTP, {@link #TLS} for W5. */
     @FunctionalInterface
     interface Opener {
         /** Plain FTP: connect, log in. */
@@ -37,6 +41,32 @@ final class EngineClient implements JvmClient {
             try {
                 ftp.connect(server.host(), server.port(), Duration.ofMinutes(2), null);
                 ftp.login(server.user(), server.password());
+                return ftp;
+            } catch (IOException | RuntimeException e) {
+                ftp.disconnect();
+                throw e;
+            }
+        };
+
+        /**
+         * FTPS for W5: an {@link FtpTls} trusting exactly the server's certificate, with host name verification
+         * left on (the bench certificates name 127.0.0.1 and localhost), then {@code AUTH TLS}, login and
+         * {@code PROT P}.
+         */
+        Opener TLS = server -> {
+            SSLContext context;
+            try {
+                context = Trust.context(server.cert().orElseThrow(() -> new IOException(
+                        "the server offers no certificate for W5; restart it with vsftpd-bench.sh start")));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot trust the bench server's certificate: " + e.getMessage(), e);
+            }
+            FtpTls ftp = new FtpTls(context);
+            try {
+                ftp.connect(server.host(), server.port(), Duration.ofMinutes(2), null);
+                ftp.auth();
+                ftp.login(server.user(), server.password());
+                ftp.protP();
                 return ftp;
             } catch (IOException | RuntimeException e) {
                 ftp.disconnect();
@@ -82,7 +112,7 @@ final class EngineClient implements JvmClient {
 
     /**
      * The engine over FTPS for W5, given an opener that returns an {@code FtpTls} after {@code auth()},
-     * {@code login} and {@code protP()}.
+     * {@code login} and {@code protP()}, such as {@link Opener#TLS}.
      *
      * @param opener the FTPS opener
      * @return the client

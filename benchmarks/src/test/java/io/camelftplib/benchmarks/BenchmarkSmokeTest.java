@@ -77,8 +77,10 @@ class BenchmarkSmokeTest {
                     assertThat(moved.items()).as(r.client() + " on W4L").isEqualTo(2000);
             }
         });
-        assertThat(results).extracting(ClientResult::client).contains("engine", "commons-net", "camel ftp: default",
-                "camel ftp: best");
+        assertThat(results).extracting(ClientResult::client).contains("engine", "engine FTPS", "ftplib: route",
+                "commons-net", "camel ftp: default", "camel ftp: best");
+        assertThat(results).filteredOn(r -> r.client().equals("ftplib: route")).extracting(ClientResult::workload)
+                .containsExactlyInAnyOrder(Workload.W1_DOWNLOAD, Workload.W3_MANY_FILES, Workload.W5_TLS_MANY_FILES);
         // every JVM client ran every workload it claims
         for (Client c : clients) {
             for (Workload w : Workload.values()) {

@@ -52,6 +52,8 @@ final class TlsRecordLayer {
     private volatile int appAvailable;
     private boolean endOfStream;
     private volatile String failureHint;
+    // while true, handshake records are sent a whole flight per write, just before the next socket read
+    private volatile boolean handshaking;
 
     /**
      * Creates the layer.
@@ -89,6 +91,19 @@ final class TlsRecordLayer {
      *                               throws (certificate, host name, protocol failures)
      */
     void handshake() throws IOException {
+        // One write per flight, not per record: TLS 1.3 sends change_cipher_spec as soon as the ServerHello is read
+        // and Finished after the rest, and that second small write waits under Nagle's algorithm for the server's
+        // delayed ACK (about 40 ms on Linux) on every connection. So records are sent before the next read instead.
+        handshaking = true;
+        try {
+            runHandshake();
+        } finally {
+            handshaking = false;
+        }
+        flushPending();
+    }
+
+    private void runHandshake() throws IOException {
         engine.beginHandshake();
         HandshakeStatus status = engine.getHandshakeStatus();
         while (status != HandshakeStatus.FINISHED && status != HandshakeStatus.NOT_HANDSHAKING) {
@@ -97,7 +112,6 @@ final class TlsRecordLayer {
                 writeLock.lock();
                 try {
                     result = wrap(empty);
-                    flush();
                 } finally {
                     writeLock.unlock();
                 }
@@ -316,6 +330,9 @@ final class TlsRecordLayer {
                 followUp(result.getHandshakeStatus());
                 return result;
             }
+            if (handshaking) {
+                flushPending();
+            }
             if (!readNet()) {
                 return null;
             }
@@ -332,10 +349,24 @@ final class TlsRecordLayer {
             writeLock.lock();
             try {
                 wrap(empty);
-                flush();
+                if (!handshaking) {
+                    flush();
+                }
             } finally {
                 writeLock.unlock();
             }
+        }
+    }
+
+    /** Sends the records wrapped but not yet sent, if any. */
+    private void flushPending() throws IOException {
+        writeLock.lock();
+        try {
+            if (outNet.position() > 0) {
+                flush();
+            }
+        } finally {
+            writeLock.unlock();
         }
     }
 
