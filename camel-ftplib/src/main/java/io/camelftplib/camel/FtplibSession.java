@@ -161,7 +161,7 @@ final class FtplibSession implements AutoCloseable {
         factory.afterLogin(client);
         features = readFeatures(client);
         if (features.hasUtf8() && StandardCharsets.UTF_8.equals(config.encodingCharset())) {
-            client.sendCmd("OPTS UTF8 ON");
+            enableUtf8(client);
         }
         if (config.getSiteCommand() != null) {
             for (String site : config.getSiteCommand().split("\n")) {
@@ -173,6 +173,19 @@ final class FtplibSession implements AutoCloseable {
         home = config.isStepwise() ? client.pwd() : "";
         cwd = "";
         LOG.debug("Connected to {} ({}), features {}", config.remoteServerInformation(), factory, features.keywords());
+    }
+
+    /**
+     * Sends {@code OPTS UTF8 ON}. A refusal does not fail the connection: Pure-FTPd built without RFC 2640 support
+     * lists UTF8 in FEAT yet answers 504, and a server that offers UTF8 treats names as UTF-8 anyway.
+     */
+    private void enableUtf8(Ftp client) throws IOException {
+        try {
+            client.sendCmd("OPTS UTF8 ON");
+        } catch (FtpPermException e) {
+            LOG.debug("{} listed UTF8 in FEAT but refused OPTS UTF8 ON ({}); names are sent as UTF-8 regardless",
+                    config.remoteServerInformation(), e.reply());
+        }
     }
 
     private void login(Ftp client) throws IOException {

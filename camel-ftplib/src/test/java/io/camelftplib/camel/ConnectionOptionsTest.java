@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.ScriptedFtpServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -77,6 +78,21 @@ class ConnectionOptionsTest extends FtplibTestSupport {
         template.sendBodyAndHeader(to("latin", "encoding=ISO-8859-1"), "l", Exchange.FILE_NAME, "l.txt");
         assertThat(SERVER.commands().subList(before.size(), SERVER.commands().size())).contains("FEAT")
                 .doesNotContain("OPTS UTF8 ON");
+    }
+
+    /** Pure-FTPd without RFC 2640 support lists UTF8 in FEAT, then answers OPTS UTF8 ON with 504 (found by an IT). */
+    @Test
+    void aRefusedOptsUtf8OnDoesNotFailTheConnection() throws Exception {
+        try (ScriptedFtpServer pure = ScriptedFtpServer.start()) {
+            pure.reply("FEAT", "211-Extensions supported:", " UTF8", " EPSV", "211 End.");
+            pure.reply("OPTS", "504 Unknown command");
+            String uri = "ftplib://u@" + pure.host() + ":" + pure.port() + "/in?password=p&maximumReconnectAttempts=0";
+
+            template.sendBodyAndHeader(uri, "payload", Exchange.FILE_NAME, "\u00e9.txt");
+
+            assertThat(pure.commands()).containsSubsequence("FEAT", "OPTS UTF8 ON", "STOR in/\u00e9.txt");
+            assertThat(pure.storedPayloads()).extracting(String::new).containsExactly("payload");
+        }
     }
 
     @Test
