@@ -109,6 +109,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": target.getConfiguration().setListing(property(camelContext, io.camelftplib.camel.FtplibListing.class, value)); return true;
         case "localworkdirectory":
         case "localWorkDirectory": target.setLocalWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -290,6 +292,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": return io.camelftplib.camel.FtplibListing.class;
         case "localworkdirectory":
         case "localWorkDirectory": return java.lang.String.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
         case "maxmessagesperpoll":
@@ -472,6 +476,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": return target.getConfiguration().getListing();
         case "localworkdirectory":
         case "localWorkDirectory": return target.getLocalWorkDirectory();
+        case "maxconnections":
+        case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxdepth":
         case "maxDepth": return target.getMaxDepth();
         case "maxmessagesperpoll":

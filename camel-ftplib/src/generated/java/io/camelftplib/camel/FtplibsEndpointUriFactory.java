@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(109);
+        Set<String> props = new HashSet<>(110);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -81,6 +81,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("localWorkDirectory");
+        props.add("maxConnections");
         props.add("maxDepth");
         props.add("maxMessagesPerPoll");
         props.add("maximumReconnectAttempts");

@@ -140,6 +140,15 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "Whether or not to disconnect from the remote FTP server right after a batch upload is "
                             + "complete")
     private boolean disconnectOnBatchComplete;
+    @UriParam(label = "advanced", defaultValue = "1",
+              description = "How many logged-in connections a consumer or producer may use at once. Above 1, a "
+                            + "consumer downloads and routes up to this many files of a poll in parallel (one per "
+                            + "connection, each file committed on the connection that fetched it; the poll lists on "
+                            + "the first), and a producer called from several threads uploads over up to this many "
+                            + "connections. Extra connections log in when first needed and stay open like the first. "
+                            + "Files of one poll then complete out of order (sortBy decides only the order they start "
+                            + "in). Not in ftp:")
+    private int maxConnections = 1;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibConfiguration() {
@@ -530,6 +539,24 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param disconnectOnBatchComplete true to disconnect when a batch is complete */
     public void setDisconnectOnBatchComplete(boolean disconnectOnBatchComplete) {
         this.disconnectOnBatchComplete = disconnectOnBatchComplete;
+    }
+
+    /** @return how many connections a consumer or producer may use at once */
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * Sets how many connections a consumer or producer may use at once.
+     *
+     * @param maxConnections at least 1
+     * @throws IllegalArgumentException when below 1
+     */
+    public void setMaxConnections(int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        this.maxConnections = maxConnections;
     }
 
     @Override

@@ -1,11 +1,20 @@
 package io.camelftplib.camel;
 
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.file.GenericFile;
@@ -14,6 +23,7 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileProcessStrategy;
 import org.apache.camel.component.file.GenericFileHelper;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
+import org.apache.camel.util.CastUtils;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +33,12 @@ import org.slf4j.LoggerFactory;
  * one; it lists the directory (recursively within {@code minDepth}/{@code maxDepth}) and hands each file to
  * camel-file's processing, which downloads it through {@link FtplibOperations} and commits it after the route.
  *
+ * <p>With {@code maxConnections} above 1, the files of a poll are shared out among that many threads, the poll
+ * thread and a pool of its own, each working over the connection it leased from the {@link LanePool} from download
+ * to commit. The listing always goes over the first connection, before any file starts.
+ *
  * <p>Thread-safe as Camel uses it: one scheduler thread polls; {@link FtplibEndpoint} forces synchronous
- * processing, so the connection serves one file at a time.
+ * processing, so each connection serves one file at a time.
  */
 public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
 
@@ -34,6 +48,8 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     private final FtplibOperations ftplibOperations;
     private final String endpointPath;
     private boolean startingDirectoryChecked;
+    /** The threads beyond the poll thread that process files, one per extra connection; null with one connection. */
+    private ExecutorService transfers;
 
     /**
      * Creates the consumer.
@@ -89,7 +105,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     @Override
     protected void postPollCheck(int polledMessages) {
         if (ftplibEndpoint.getConfiguration().isDisconnect()) {
-            ftplibOperations.disconnect();
+            ftplibOperations.disconnectAll();
         }
     }
 
@@ -262,10 +278,104 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        int connections = ftplibOperations.lanes().size();
+        if (connections > 1 && transfers == null) {
+            transfers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "FtplibTransfers", connections - 1);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
         super.doStop();
-        ftplibOperations.disconnect();
+        if (transfers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(transfers);
+            transfers = null;
+        }
+        ftplibOperations.disconnectAll();
         startingDirectoryChecked = false;
+    }
+
+    /**
+     * Processes the files of a poll: one after the other with one connection (camel-file's own loop), else shared
+     * out among the poll thread and the transfer threads, each on a connection of its own.
+     *
+     * @param exchanges the exchanges of the poll, one per file
+     * @return how many were started
+     */
+    @Override
+    public int processBatch(Queue<Object> exchanges) {
+        ExecutorService helpers = transfers;
+        if (helpers == null) {
+            return super.processBatch(exchanges);
+        }
+        int total = maxMessagesPerPoll > 0 ? Math.min(exchanges.size(), maxMessagesPerPoll) : exchanges.size();
+        Deque<Exchange> queue = new ConcurrentLinkedDeque<>();
+        for (int index = 0; index < total; index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            queue.add(exchange);
+        }
+        Deque<Exchange> notStarted = new ConcurrentLinkedDeque<>();
+        AtomicInteger started = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 1; i < Math.min(ftplibOperations.lanes().size(), total); i++) {
+            running.add(helpers.submit(() -> processOnOwnConnection(queue, notStarted, started)));
+        }
+        processOnOwnConnection(queue, notStarted, started);
+        awaitAll(running);
+        // what was not started (a failed begin, or a stop in the middle) leaves the in-progress list, as camel-file's
+        // own loop does
+        removeExcessiveInProgressFiles(notStarted, 0);
+        removeExcessiveInProgressFiles(queue, 0);
+        removeExcessiveInProgressFiles(CastUtils.cast((Deque<?>) exchanges, Exchange.class), 0);
+        return started.get();
+    }
+
+    @SuppressWarnings("try") // the lease is used by being held: every operation inside goes over its connection
+    private void processOnOwnConnection(Queue<Exchange> queue, Queue<Exchange> notStarted, AtomicInteger started) {
+        try (LanePool.Lease lease = ftplibOperations.lanes().lease()) {
+            Exchange exchange;
+            while (isBatchAllowed() && (exchange = queue.poll()) != null) {
+                pendingExchanges = queue.size();
+                boolean begun = customProcessor != null
+                        ? customProcessExchange(exchange, customProcessor) : processExchange(exchange);
+                if (begun) {
+                    started.incrementAndGet();
+                } else {
+                    notStarted.add(exchange);
+                }
+            }
+        } catch (InterruptedIOException e) {
+            // stopping while waiting for a connection: the files left in the queue are released by the poll thread
+            LOG.debug("Interrupted while waiting for a free connection; {} files not started", queue.size());
+        }
+    }
+
+    /** Waits for every transfer thread to finish its share, through interrupts (files must not be left half done). */
+    private void awaitAll(List<Future<?>> running) {
+        boolean interrupted = false;
+        for (Future<?> future : running) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    getExceptionHandler().handleException("Processing files over an extra connection failed",
+                            e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Comparator<FtplibFile> preSortComparator(String preSort) {

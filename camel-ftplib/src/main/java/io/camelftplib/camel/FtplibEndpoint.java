@@ -159,9 +159,9 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
      * @return new operations bound to this endpoint
      */
     FtplibOperations createOperations() {
-        FtplibOperations operations = new FtplibOperations(new FtplibSession(configuration, clientFactory()));
-        operations.setEndpoint(this);
-        return operations;
+        LanePool lanes = new LanePool(configuration.getMaxConnections(),
+                () -> new Lane(new FtplibSession(configuration, clientFactory()), this));
+        return new FtplibOperations(lanes);
     }
 
     /**

@@ -12,28 +12,23 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileOperations;
 
 /**
- * camel-file's view of one FTP connection: delegates to the session (connect, reconnect), the lister (MLSD, NLST,
- * LIST), the probe (MLST, SIZE), the downloader and the uploader, and wraps every engine failure once as a
+ * camel-file's view of the FTP connections of one consumer or producer: sends each operation to the calling
+ * thread's {@link Lane} (its session for connect and reconnect, its lister for MLSD, NLST and LIST, its probe for
+ * MLST and SIZE, its downloader and uploader), and wraps every engine failure once as a
  * {@link GenericFileOperationFailedException} carrying the reply code and reply.
  *
- * <p>The {@code boolean} results are the interface's; {@code true} means done, failures throw. Not thread-safe:
- * each consumer and producer has its own instance and connection.
+ * <p>The {@code boolean} results are the interface's; {@code true} means done, failures throw. Thread-safe as far as
+ * the {@link LanePool} makes it: each consumer and producer has its own instance, and a thread works on the lane it
+ * leased (or on the first lane when it holds no lease, which only one thread at a time may do).
  */
 public class FtplibOperations implements GenericFileOperations<FtplibFile> {
 
-    private final FtplibSession session;
-    private final FileProbe probe;
-    private final DirectoryLister lister;
-    private FtplibEndpoint endpoint;
-    private Downloader downloader;
-    private Uploader uploader;
+    private final LanePool lanes;
     /** The failure of the last connection attempt, null after a success; read by health checks on other threads. */
     private volatile GenericFileOperationFailedException lastConnectFailure;
 
-    FtplibOperations(FtplibSession session) {
-        this.session = session;
-        this.probe = new FileProbe(session);
-        this.lister = new DirectoryLister(session);
+    FtplibOperations(LanePool lanes) {
+        this.lanes = lanes;
     }
 
     @Override
@@ -42,15 +37,22 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     }
 
     /**
-     * Binds the operations to their endpoint; called once by the endpoint.
+     * Does nothing: the lanes were made for their endpoint already.
      *
      * @param endpoint an {@link FtplibEndpoint}
      */
     @Override
     public void setEndpoint(GenericFileEndpoint<FtplibFile> endpoint) {
-        this.endpoint = (FtplibEndpoint) endpoint;
-        this.downloader = new Downloader(session, this.endpoint);
-        this.uploader = new Uploader(session, this.endpoint, probe);
+        // the endpoint made the lanes with itself
+    }
+
+    /**
+     * Returns the lanes, for the consumer and producer that lease them.
+     *
+     * @return the pool
+     */
+    LanePool lanes() {
+        return lanes;
     }
 
     /**
@@ -59,6 +61,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      * @throws GenericFileOperationFailedException when connecting fails after all attempts
      */
     public void connectIfNecessary() {
+        FtplibSession session = session();
         session.checkAlive();
         if (!session.isUsable()) {
             try {
@@ -77,7 +80,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      * @return true when logged in and in sync
      */
     public boolean isConnected() {
-        return session.isUsable();
+        return lanes.first().session().isUsable();
     }
 
     /**
@@ -95,18 +98,25 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      * @return e.g. {@code ftplibs://alice@127.0.0.1:2121}
      */
     String serverInformation() {
-        return session.config().remoteServerInformation();
+        return lanes.first().session().config().remoteServerInformation();
     }
 
-    /** Sends QUIT and closes the connection; the next operation reconnects. Never throws. */
+    /** Sends QUIT and closes the calling thread's connection; the next operation reconnects. Never throws. */
     public void disconnect() {
-        session.close();
+        session().close();
+    }
+
+    /** Sends QUIT on every lane's connection and closes them all (a stopping consumer or producer). Never throws. */
+    public void disconnectAll() {
+        for (Lane lane : lanes.all()) {
+            lane.session().close();
+        }
     }
 
     @Override
     public boolean deleteFile(String name) {
         try {
-            session.client().delete(session.enterParent(RemoteNames.checkPath(name)));
+            session().client().delete(session().enterParent(RemoteNames.checkPath(name)));
             return true;
         } catch (FtpPermException e) {
             if ("550".equals(e.replyCode())) {
@@ -133,7 +143,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     public Optional<FtplibFile> stat(String name, boolean wantTime) {
         try {
-            return probe.stat(RemoteNames.checkPath(name), wantTime);
+            return lanes.current().probe().stat(RemoteNames.checkPath(name), wantTime);
         } catch (IOException e) {
             throw fail("Cannot check file: " + name, e);
         }
@@ -142,8 +152,8 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public boolean renameFile(String from, String to) {
         try {
-            session.client().rename(session.enterParent(RemoteNames.checkPath(from)),
-                    session.fromAnywhere(RemoteNames.checkPath(to)));
+            session().client().rename(session().enterParent(RemoteNames.checkPath(from)),
+                    session().fromAnywhere(RemoteNames.checkPath(to)));
             return true;
         } catch (IOException e) {
             throw fail("Cannot rename file: " + from + " to: " + to, e);
@@ -153,7 +163,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public boolean buildDirectory(String directory, boolean absolute) {
         try {
-            uploader.buildDirectory(RemoteNames.checkPath(directory));
+            lanes.current().uploader().buildDirectory(RemoteNames.checkPath(directory));
             return true;
         } catch (IOException e) {
             throw fail("Cannot build directory: " + directory, e);
@@ -166,7 +176,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         GenericFile<FtplibFile> file = (GenericFile<FtplibFile>) exchange.getProperty(
                 Exchange.FILE_EXCHANGE_FILE, GenericFile.class);
         try {
-            downloader.retrieve(RemoteNames.checkPath(name), exchange, file);
+            lanes.current().downloader().retrieve(RemoteNames.checkPath(name), exchange, file);
             return true;
         } catch (IOException e) {
             GenericFileOperationFailedException failure = fail("Cannot retrieve file: " + name, e);
@@ -191,7 +201,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public boolean storeFile(String name, Exchange exchange, long size) {
         try {
-            String reply = uploader.store(RemoteNames.checkPath(name), exchange);
+            String reply = lanes.current().uploader().store(RemoteNames.checkPath(name), exchange);
             ReplyHeaders.set(exchange.getIn(), reply);
             return true;
         } catch (IOException e) {
@@ -204,7 +214,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public boolean storeFileDirectly(String name, String payload) {
         try {
-            uploader.storeText(RemoteNames.checkPath(name), payload);
+            lanes.current().uploader().storeText(RemoteNames.checkPath(name), payload);
             return true;
         } catch (IOException e) {
             throw fail("Cannot store file: " + name, e);
@@ -214,7 +224,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public String getCurrentDirectory() {
         try {
-            return session.client().pwd();
+            return session().client().pwd();
         } catch (IOException e) {
             throw fail("Cannot get the current directory", e);
         }
@@ -223,7 +233,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public void changeCurrentDirectory(String path) {
         try {
-            session.client().cwd(RemoteNames.checkPath(path));
+            session().client().cwd(RemoteNames.checkPath(path));
         } catch (IOException e) {
             throw fail("Cannot change directory to: " + path, e);
         }
@@ -254,11 +264,12 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     List<FtplibFile> list(String directory, DirectoryLister.Needs needs) {
         try {
-            if (session.config().isStepwise()) {
-                session.enter(RemoteNames.checkPath(directory));
-                return lister.list("", needs);
+            Lane lane = lanes.current();
+            if (lane.session().config().isStepwise()) {
+                lane.session().enter(RemoteNames.checkPath(directory));
+                return lane.lister().list("", needs);
             }
-            return lister.list(RemoteNames.checkPath(directory), needs);
+            return lane.lister().list(RemoteNames.checkPath(directory), needs);
         } catch (IOException e) {
             throw fail("Cannot list directory: " + directory, e);
         }
@@ -273,22 +284,22 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     FtplibDownload openDownload(String path) {
         try {
-            return downloader.open(RemoteNames.checkPath(path), null);
+            return lanes.current().downloader().open(RemoteNames.checkPath(path), null);
         } catch (IOException e) {
             throw fail("Cannot retrieve file: " + path, e);
         }
     }
 
     /**
-     * Returns the session, for the producer's operations.
+     * Returns the calling thread's session, for the producer's operations.
      *
-     * @return the session
+     * @return the session of the current lane
      */
     FtplibSession session() {
-        return session;
+        return lanes.current().session();
     }
 
     private GenericFileOperationFailedException fail(String what, IOException e) {
-        return OperationFailures.wrap(what, session.config().remoteServerInformation(), e);
+        return OperationFailures.wrap(what, serverInformation(), e);
     }
 }

@@ -1,7 +1,5 @@
 package io.camelftplib.camel;
 
-import java.util.concurrent.locks.ReentrantLock;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
@@ -16,13 +14,14 @@ import org.apache.camel.util.URISupport;
  * {@code fileExist} handling on top of {@link FtplibOperations}), or performs the operation named by the header
  * {@link FtplibConstants#FTPLIB_OPERATION}.
  *
- * <p>Thread-safe: exchanges are processed one at a time, as one control connection carries one conversation.
+ * <p>Thread-safe: each exchange leases one of the {@code maxConnections} connections for its whole processing (one
+ * control connection carries one conversation), so with the default of 1 exchanges are processed one at a time,
+ * and with more, threads sending to the producer at once upload in parallel.
  */
 public class FtplibProducer extends GenericFileProducer<FtplibFile> {
 
     private final FtplibEndpoint ftplibEndpoint;
     private final FtplibOperations ftplibOperations;
-    private final ReentrantLock conversation = new ReentrantLock();
     private WritableHealthCheckRepository producerChecks;
     private FtplibHealthCheck healthCheck;
 
@@ -49,9 +48,9 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
     }
 
     @Override
+    @SuppressWarnings("try") // the lease is used by being held: every operation inside goes over its lane
     protected void doProcess(Exchange exchange) throws Exception {
-        conversation.lock();
-        try {
+        try (LanePool.Lease lease = ftplibOperations.lanes().lease()) {
             FtplibOperation operation = FtplibOperation.parse(
                     exchange.getIn().getHeader(FtplibConstants.FTPLIB_OPERATION));
             if (operation == FtplibOperation.PUT) {
@@ -67,8 +66,6 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
                     postWriteCheck(exchange);
                 }
             }
-        } finally {
-            conversation.unlock();
         }
     }
 
@@ -113,7 +110,7 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
             producerChecks = null;
         }
         super.doStop();
-        ftplibOperations.disconnect();
+        ftplibOperations.disconnectAll();
     }
 
     @Override
