@@ -67,11 +67,18 @@ public class Ftp implements AutoCloseable {
 
     /** Python's default block size for binary transfers. */
     static final int DEFAULT_BLOCKSIZE = 8192;
-    // the JDK's socket reads and writes move at most 128 KiB per system call (NioSocketImpl), so one buffer is
-    // one call; against 64 KiB it cut client CPU per GiB by about 15% (download) and 20% (upload) on loopback
-    // (benchmarks, issue #7). Larger buffers measured the same, and explicit SO_RCVBUF/SO_SNDBUF no better
-    // than the kernel's autotuning, which setting them would switch off.
+    // the JDK's socket reads move at most 128 KiB per system call (NioSocketImpl), so one buffer is one call;
+    // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (benchmarks, issue #7). Larger
+    // buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's autotuning, which setting
+    // it would switch off. Uploads write less at once: see UPLOAD_WRITE_SIZE.
     private static final int STREAM_BUFFER_SIZE = 128 * 1024;
+    // uploads write 64 KiB per call, as curl and CPython's ftplib at 64 KiB blocks do. Measured on loopback
+    // against vsftpd (issue #7, W2: 1 GiB upload), 128 KiB writes cost 4-7x the context switches, about 30% more
+    // client CPU and about 30% lower throughput, for Java and CPython alike; a larger SO_SNDBUF did not help, and
+    // 32 KiB cost more CPU. The likely cause: 64 KiB is the largest TCP segment Linux builds (and loopback's
+    // MTU), so a larger write is sent as several segments while the call still holds the socket, and sender and
+    // receiver then take turns on it.
+    private static final int UPLOAD_WRITE_SIZE = 64 * 1024;
     private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
     private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
@@ -870,7 +877,7 @@ public class Ftp implements AutoCloseable {
         try (conn; watchdog) {
             OutputStream out = watchdog.guard(conn.socket().getOutputStream());
             if (callback == null) {
-                copy(in, out, Math.max(blocksize, STREAM_BUFFER_SIZE));
+                copy(in, out, Math.max(blocksize, UPLOAD_WRITE_SIZE));
             } else {
                 byte[] block;
                 while ((block = in.readNBytes(blocksize)).length > 0) {
@@ -927,7 +934,7 @@ public class Ftp implements AutoCloseable {
         WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
         try (conn; watchdog) {
             OutputStream out = new java.io.BufferedOutputStream(watchdog.guard(conn.socket().getOutputStream()),
-                    STREAM_BUFFER_SIZE);
+                    UPLOAD_WRITE_SIZE);
             InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
             byte[] line;
             while ((line = BinaryLines.read(lines, maxline)).length > 0) {
