@@ -40,11 +40,21 @@ final class Clients {
                     Workload.W5_TLS_MANY_FILES, Map.of()),
             Map.of(Workload.W1_DOWNLOAD, List.of("128m")), true);
 
+    /**
+     * Our route with {@code maxConnections=4}: the files of a poll are downloaded and written by four threads, each
+     * over its own logged-in connection (issue #7's "parallel transfers over a small pool of connections").
+     */
+    static final CamelRouteClient OURS_POOLED = new CamelRouteClient("ftplib: route, 4 connections", true, "ftplib",
+            Map.of(Workload.W3_MANY_FILES, Map.of("maxConnections", "4"),
+                    Workload.W5_TLS_MANY_FILES, Map.of("maxConnections", "4")),
+            Map.of(), true);
+
     private static final List<Client> ALL = List.of(
             EngineClient.plain(),
             EngineClient.plainRetrBinaryPerFile(),
             EngineClient.tls(EngineClient.Opener.TLS),
             OURS,
+            OURS_POOLED,
             new CommonsNetClient(),
             CAMEL_DEFAULT,
             CAMEL_BEST,

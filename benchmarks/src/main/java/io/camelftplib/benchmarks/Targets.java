@@ -28,22 +28,21 @@ final class Targets {
                 row(results, w3, "python ftplib"), 1.0);
         ratio(lines, "W3: engine retrBinary/file >= CPython ftplib retrbinary/file",
                 row(results, w3, "engine retrBinary/file"), row(results, w3, "python ftplib retrbinary/file"), 1.0);
-        Optional<Row> route = results.stream().filter(r -> r.ours() && r.workload() == w3 && r.succeeded()
-                && r.client().contains("route")).map(Row::of).findFirst();
-        if (route.isPresent()) {
-            ratio(lines, "W3: our route >= 3x camel ftp: default", route, row(results, w3, "camel ftp: default"), 3);
-            ratio(lines, "W3: our route >= 1.5x camel ftp: best", route, row(results, w3, "camel ftp: best"), 1.5);
-        } else {
-            lines.add("W3: our route >= 3x / 1.5x camel ftp: default / best: not measured in this run");
+        // the route with its defaults (one connection, as ftp:) and with the pool issue #7 asks for
+        for (String route : List.of("ftplib: route", "ftplib: route, 4 connections")) {
+            ratio(lines, "W3: " + route + " >= 3x camel ftp: default", row(results, w3, route),
+                    row(results, w3, "camel ftp: default"), 3);
+            ratio(lines, "W3: " + route + " >= 1.5x camel ftp: best", row(results, w3, route),
+                    row(results, w3, "camel ftp: best"), 1.5);
         }
-        for (String name : List.of("engine", "engine retrBinary/file", "ftplib: route", "commons-net",
-                "camel ftp: default",
-                "camel ftp: best", "curl", "python ftplib")) {
+        for (String name : List.of("engine", "engine retrBinary/file", "ftplib: route", "ftplib: route, 4 connections",
+                "commons-net", "camel ftp: default", "camel ftp: best", "curl", "python ftplib")) {
+            boolean ours = name.equals("engine") || name.startsWith("ftplib: route");
             row(results, w3, name).filter(r -> r.commands() >= 0).ifPresent(r -> lines.add(String.format(Locale.ROOT,
                     "W3: FTP commands per file, %s: %.2f%s [%s]", name, r.commandsPerItem(),
-                    // the listing's own PASV counts among the per-file verbs: 4001 / 2000 is still 2 a file
-                    name.equals("engine") || name.equals("ftplib: route")
-                            ? (r.commandsPerItem() < 2.01 ? " (<= 2: met)" : " (> 2: NOT met)") : "",
+                    // the listing's own PASV and each extra connection's login count among the per-file verbs:
+                    // 4001 / 2000, or 4017 / 2000 with three more logins, is still 2 a file
+                    ours ? (r.commandsPerItem() < 2.01 ? " (<= 2: met)" : " (> 2: NOT met)") : "",
                     r.verbs())));
         }
         Optional<Row> engineList = row(results, Workload.W4_LIST, "engine");

@@ -78,6 +78,7 @@ class BenchmarkSmokeTest {
             }
         });
         assertThat(results).extracting(ClientResult::client).contains("engine", "engine FTPS", "ftplib: route",
+                "ftplib: route, 4 connections",
                 "commons-net", "camel ftp: default", "camel ftp: best");
         assertThat(results).filteredOn(r -> r.client().equals("ftplib: route")).extracting(ClientResult::workload)
                 .containsExactlyInAnyOrder(Workload.W1_DOWNLOAD, Workload.W3_MANY_FILES, Workload.W5_TLS_MANY_FILES);
