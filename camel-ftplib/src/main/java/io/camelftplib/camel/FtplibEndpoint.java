@@ -22,7 +22,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * after the server confirmed the transfer, MLSD listings and UTF-8 names.
  *
  * <p>URI: {@code ftplib://[user@]host[:port]/directory}, on camel-file's generic file endpoint. Consumers and
- * producers each own one connection ({@link FtplibOperations}).
+ * producers each own their connections: one by default, up to {@code maxConnections} ({@link LanePool}).
  *
  * <p>Options camel-file offers but FTP cannot honour are left out of the catalog (and so refused in a URI); values
  * it cannot honour (an unsupported {@code readLock}, {@code resumeDownload} without {@code localWorkDirectory})
