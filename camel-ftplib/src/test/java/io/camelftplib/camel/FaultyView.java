@@ -1,6 +1,7 @@
 package io.camelftplib.camel;
 
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,29 +17,32 @@ import org.apache.ftpserver.ftplet.FtpFile;
 /**
  * The file system of {@link FaultyFtpServerExtension}: the native view, with files whose names contain
  * {@code broken} failing after 1 MiB of a read, files whose names contain {@code stalled} sending nothing until
- * released, and directories named {@code hostile} listing {@link FaultyFtpServerExtension#HOSTILE_NAMES} besides
+ * released (and, when uploaded, storing nothing, so the server stops reading the data connection, as on a stalled
+ * disk), and directories named {@code hostile} listing {@link FaultyFtpServerExtension#HOSTILE_NAMES} besides
  * their real files.
  *
- * <p>One per user session; the stall latch is the extension's.
+ * <p>One per user session; the stall latches are the extension's.
  */
 final class FaultyView implements FileSystemView {
 
     private final FileSystemView delegate;
     private final CountDownLatch stallRelease;
+    private final CountDownLatch writeRelease;
 
-    FaultyView(FileSystemView delegate, CountDownLatch stallRelease) {
+    FaultyView(FileSystemView delegate, CountDownLatch stallRelease, CountDownLatch writeRelease) {
         this.delegate = delegate;
         this.stallRelease = stallRelease;
+        this.writeRelease = writeRelease;
     }
 
     @Override
     public FtpFile getHomeDirectory() throws FtpException {
-        return new FaultyFile(delegate.getHomeDirectory(), stallRelease);
+        return new FaultyFile(delegate.getHomeDirectory(), stallRelease, writeRelease);
     }
 
     @Override
     public FtpFile getWorkingDirectory() throws FtpException {
-        return new FaultyFile(delegate.getWorkingDirectory(), stallRelease);
+        return new FaultyFile(delegate.getWorkingDirectory(), stallRelease, writeRelease);
     }
 
     @Override
@@ -48,7 +52,7 @@ final class FaultyView implements FileSystemView {
 
     @Override
     public FtpFile getFile(String file) throws FtpException {
-        return new FaultyFile(delegate.getFile(file), stallRelease);
+        return new FaultyFile(delegate.getFile(file), stallRelease, writeRelease);
     }
 
     @Override
@@ -65,13 +69,14 @@ final class FaultyView implements FileSystemView {
      * A real file, except that broken files fail mid-read, stalled files send nothing until released, and hostile
      * directories list fake entries.
      */
-    private record FaultyFile(FtpFile delegate, CountDownLatch stallRelease) implements FtpFile {
+    private record FaultyFile(FtpFile delegate, CountDownLatch stallRelease, CountDownLatch writeRelease)
+            implements FtpFile {
 
         @Override
         public List<? extends FtpFile> listFiles() {
             List<FtpFile> files = new ArrayList<>();
             for (FtpFile f : delegate.listFiles()) {
-                files.add(new FaultyFile(f, stallRelease));
+                files.add(new FaultyFile(f, stallRelease, writeRelease));
             }
             if (delegate.getName().equals("hostile")) {
                 for (String name : FaultyFtpServerExtension.HOSTILE_NAMES) {
@@ -88,7 +93,7 @@ final class FaultyView implements FileSystemView {
                 return new FilterInputStream(in) {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
-                        awaitRelease();
+                        awaitRelease(stallRelease, "read");
                         return super.read(b, off, len);
                     }
                 };
@@ -111,11 +116,14 @@ final class FaultyView implements FileSystemView {
             };
         }
 
-        /** The server's side of a stalled transfer: 150 was sent and the data connection is open, but silent. */
-        private void awaitRelease() throws IOException {
+        /**
+         * The server's side of a stalled transfer: 150 was sent and the data connection is open, but the server
+         * neither sends (read) nor reads (write) on it.
+         */
+        private static void awaitRelease(CountDownLatch release, String what) throws IOException {
             try {
-                if (!stallRelease.await(60, TimeUnit.SECONDS)) {
-                    throw new IOException("stalled read not released within 60 s (test fault)");
+                if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("stalled " + what + " not released within 60 s (test fault)");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -220,7 +228,17 @@ final class FaultyView implements FileSystemView {
 
         @Override
         public OutputStream createOutputStream(long offset) throws IOException {
-            return delegate.createOutputStream(offset);
+            OutputStream out = delegate.createOutputStream(offset);
+            if (!delegate.getName().contains("stalled")) {
+                return out;
+            }
+            return new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    awaitRelease(writeRelease, "write");
+                    out.write(b, off, len);
+                }
+            };
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.PatternStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The three timeouts and the reconnect options, each against a server that stalls where the option applies: a
  * listener whose accept queue is full (connectTimeout), a reply held back (soTimeout), a data connection that
- * sends nothing (timeout), and a server that closes every connection at once (maximumReconnectAttempts,
- * reconnectDelay). Each test would take the option's default time, far beyond its Awaitility bound, if the option
- * were ignored.
+ * sends nothing or an upload the server stops reading (timeout), and a server that closes every connection at once
+ * (maximumReconnectAttempts, reconnectDelay). Each test would take the option's default time, far beyond its
+ * Awaitility bound, if the option were ignored (the stalled upload, forever).
  */
 @Timeout(60)
 class TimeoutAndReconnectTest extends FtplibTestSupport {
@@ -144,6 +145,43 @@ class TimeoutAndReconnectTest extends FtplibTestSupport {
             assertThat(FAULTY.file("stall/stalled.txt")).exists();
         } finally {
             FAULTY.releaseStalledReads();
+        }
+    }
+
+    /**
+     * A server that stops reading an upload (its disk stalls) fills the socket buffers, and a Java socket write then
+     * blocks forever: the timeout option bounds it. The exchange fails naming the file, the server and the option;
+     * the temporary file is never renamed into place; the next upload reconnects.
+     */
+    @Test
+    @Timeout(30)
+    void timeoutBoundsAnUploadTheServerStopsReading() throws Exception {
+        Files.createDirectories(FAULTY.file("upstall"));
+        String uri = uriAt(FAULTY.port(), "upstall", "timeout=1000&tempPrefix=tmp-");
+        try {
+            // far more than the socket buffers of both ends hold, generated as it is sent
+            CompletableFuture<Exchange> stalled = template.asyncSend(uri, e -> {
+                e.getIn().setBody(new PatternStream(64L * 1024 * 1024));
+                e.getIn().setHeader(Exchange.FILE_NAME, "stalled.bin");
+            });
+            await().atMost(Duration.ofSeconds(10)).until(stalled::isDone);
+            assertThat(stalled.get().getException())
+                    .hasMessageStartingWith("Cannot store file: upstall/tmp-stalled.bin on ftplib://")
+                    .hasMessageContaining("@127.0.0.1:" + FAULTY.port() + ": the server read nothing of the upload"
+                            + " for 1000 ms")
+                    .hasMessageContaining("endpoint option timeout")
+                    .hasRootCauseInstanceOf(java.net.SocketException.class)
+                    .hasCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(FAULTY.file("upstall/stalled.bin")).doesNotExist();
+
+            Exchange next = template.send(uri, e -> {
+                e.getIn().setBody("after the stall \u00e9\r\n");
+                e.getIn().setHeader(Exchange.FILE_NAME, "next.txt");
+            });
+            assertThat(next.getException()).isNull();
+            assertThat(FAULTY.file("upstall/next.txt")).hasContent("after the stall \u00e9\r\n");
+        } finally {
+            FAULTY.releaseStalledWrites();
         }
     }
 

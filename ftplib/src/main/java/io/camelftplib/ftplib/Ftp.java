@@ -70,15 +70,8 @@ public class Ftp implements AutoCloseable {
     // the JDK's socket reads move at most 128 KiB per system call (NioSocketImpl), so one buffer is one call;
     // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (benchmarks, issue #7). Larger
     // buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's autotuning, which setting
-    // it would switch off. Uploads write less at once: see UPLOAD_WRITE_SIZE.
+    // it would switch off. Uploads write less at once: see UploadStream.WRITE_SIZE.
     private static final int STREAM_BUFFER_SIZE = 128 * 1024;
-    // uploads write 64 KiB per call, as curl and CPython's ftplib at 64 KiB blocks do. Measured on loopback
-    // against vsftpd (issue #7, W2: 1 GiB upload), 128 KiB writes cost 4-7x the context switches, about 30% more
-    // client CPU and about 30% lower throughput, for Java and CPython alike; a larger SO_SNDBUF did not help, and
-    // 32 KiB cost more CPU. The likely cause: 64 KiB is the largest TCP segment Linux builds (and loopback's
-    // MTU), so a larger write is sent as several segments while the call still holds the socket, and sender and
-    // receiver then take turns on it.
-    private static final int UPLOAD_WRITE_SIZE = 64 * 1024;
     private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
     private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
@@ -873,11 +866,9 @@ public class Ftp implements AutoCloseable {
             throws IOException {
         voidCmd("TYPE I");
         DataConnection conn = ntransferCmd(cmd, rest);
-        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
-        try (conn; watchdog) {
-            OutputStream out = watchdog.guard(conn.socket().getOutputStream());
+        try (conn; OutputStream out = conn.outputStream()) {
             if (callback == null) {
-                copy(in, out, Math.max(blocksize, UPLOAD_WRITE_SIZE));
+                copy(in, out, Math.max(blocksize, UploadStream.WRITE_SIZE));
             } else {
                 byte[] block;
                 while ((block = in.readNBytes(blocksize)).length > 0) {
@@ -886,10 +877,8 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw watchdog.check(e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // the upload stream already explains a stalled write (H26)
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }
@@ -931,10 +920,8 @@ public class Ftp implements AutoCloseable {
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
         voidCmd("TYPE A");
         DataConnection conn = ntransferCmd(cmd, null);
-        WriteWatchdog watchdog = WriteWatchdog.start(conn.socket(), timeout);
-        try (conn; watchdog) {
-            OutputStream out = new java.io.BufferedOutputStream(watchdog.guard(conn.socket().getOutputStream()),
-                    UPLOAD_WRITE_SIZE);
+        try (conn; OutputStream upload = conn.outputStream()) {
+            OutputStream out = new java.io.BufferedOutputStream(upload, UploadStream.WRITE_SIZE);
             InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
             byte[] line;
             while ((line = BinaryLines.read(lines, maxline)).length > 0) {
@@ -945,10 +932,8 @@ public class Ftp implements AutoCloseable {
                 }
             }
             out.flush();
-        } catch (IOException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw watchdog.check(e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // the upload stream already explains a stalled write (H26)
             markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
             throw e;
         }

@@ -1,8 +1,6 @@
 package io.camelftplib.ftplib;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -17,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The blocked write then fails, and {@link #check(IOException)} turns that failure into a
  * {@link SocketTimeoutException} that says what happened.
  *
- * <p>One per upload; {@link #close()} stops the thread and is idempotent. Thread-safe between the writer and the
+ * <p>One per upload, driven by {@link UploadStream}; {@link #close()} stops the thread and is idempotent, and the
+ * thread also ends on its next check once the socket is closed. Thread-safe between the writer and the
  * watchdog thread.
  */
 final class WriteWatchdog implements AutoCloseable {
@@ -55,33 +54,17 @@ final class WriteWatchdog implements AutoCloseable {
         return dog;
     }
 
-    /**
-     * Wraps the socket's output stream so each write is watched.
-     *
-     * @param out the socket's stream
-     * @return the watched stream
-     */
-    OutputStream guard(OutputStream out) {
-        if (timeout == null) {
-            return out;
-        }
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                writing = true;
-                try {
-                    out.write(b, off, len);
-                } finally {
-                    lastProgress = System.nanoTime();
-                    writing = false;
-                }
-            }
+    /** Notes that a write begins: from now on, no progress for the timeout closes the socket. */
+    void writeStarted() {
+        // the clock starts with the write: time the caller spent between writes (reading a slow source) is no stall
+        lastProgress = System.nanoTime();
+        writing = true;
+    }
 
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-        };
+    /** Notes that a write returned (done or failed): it made progress. */
+    void writeEnded() {
+        lastProgress = System.nanoTime();
+        writing = false;
     }
 
     /**
@@ -102,7 +85,8 @@ final class WriteWatchdog implements AutoCloseable {
 
     private void watch() {
         long limit = timeout.toNanos();
-        while (!closed) {
+        // a closed socket ends the watch too, for callers that close the connection but not the stream
+        while (!closed && !socket.isClosed()) {
             LockSupport.parkNanos(this, Math.max(limit / 4, 1_000_000L));
             if (!closed && writing && System.nanoTime() - lastProgress > limit) {
                 fired = true;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -87,6 +88,29 @@ class HostileTransferTest {
                 .hasMessage("the server read nothing of the upload for 300 ms; the data connection was closed"
                         + " (check the server's disk and quota)");
         assertThat(ftp.isOutOfSync()).isTrue();
+    }
+
+    /**
+     * H26 through the public API: a caller copying its own upload (as the Camel component does, to keep its own
+     * TYPE bookkeeping) gets the same bound from {@link DataConnection#outputStream()}, and the stalled socket is
+     * closed.
+     */
+    @Test
+    void outputStreamOfADataConnectionFailsAWriteTheServerDoesNotReadAfterTheTimeout() throws IOException {
+        scripted.server().on("STOR", (s, arg) -> s.reply("150 go ahead, I will not read"));
+        Ftp ftp = scripted.client(SHORT);
+        byte[] block = new byte[1024 * 1024];
+        try (DataConnection conn = ftp.ntransferCmd("STOR stalled")) {
+            OutputStream out = conn.outputStream();
+            assertThatThrownBy(() -> {
+                while (true) {
+                    out.write(block);
+                }
+            }).isExactlyInstanceOf(SocketTimeoutException.class)
+                    .hasMessage("the server read nothing of the upload for 300 ms; the data connection was closed"
+                            + " (check the server's disk and quota)");
+            assertThat(conn.socket().isClosed()).isTrue();
+        }
     }
 
     /** H10: 1xx, the data, then the control connection closes: the data arrived, the final reply is EOF. */
