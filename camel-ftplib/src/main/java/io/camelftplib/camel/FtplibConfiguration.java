@@ -68,7 +68,8 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "Sets the so timeout of the control connection: how long a reply may take")
     private int soTimeout = 300000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Sets the data timeout for waiting for a reply or data on the data connection")
+              description = "Sets the data timeout for waiting for a reply or data on the data connection; it also "
+                            + "bounds each write of an upload, so a server that stops reading fails the upload")
     private int timeout = 30000;
     @UriParam(defaultValue = "UTF-8",
               description = "The character encoding of commands, replies and file names on the control connection. "
