@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import io.camelftplib.ftplib.Ftp;
@@ -21,11 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real transfers through the {@link LatencyProxy} to the embedded server with the engine in passive mode: the
  * bytes arrive unchanged both ways (PASV and EPSV), the delay we inject is really there (a lower bound on our own
- * delay, not a speed assertion), active mode is refused, and {@code close()} ends every connection and thread.
+ * delay, not a speed assertion), active mode is refused, {@code close()} ends every connection and thread, and
+ * the harness runs W3 through it ({@code --latency-ms}).
  */
 @Timeout(60)
 class LatencyProxyTest {
@@ -142,6 +146,31 @@ class LatencyProxyTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().startsWith("latency-proxy-") && t.isAlive()));
         assertThatThrownBy(() -> new Socket(LatencyProxy.HOST, proxy.port()).close()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theHarnessRunsW3ThroughTheProxyWithCamelsDefaultSwitchedToPassive(@TempDir Path local) throws Exception {
+        BenchServer server = new BenchServer(SERVER.host(), SERVER.port(), EmbeddedFtpServerExtension.USER,
+                EmbeddedFtpServerExtension.PASSWORD, SERVER.home(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        List<Client> clients = Clients.behindLatencyProxy(List.of(EngineClient.plain(), Clients.OURS,
+                Clients.OURS_POOLED, Clients.CAMEL_DEFAULT, Clients.CAMEL_BEST));
+        try (LatencyProxy proxy = LatencyProxy.start(SERVER.host(), SERVER.port(), Duration.ofMillis(2))) {
+            Benchmark.Plan plan = new Benchmark.Plan(server.reachedAt(proxy.host(), proxy.port()), Sizes.SMOKE,
+                    local, 1, 0, clients, List.of(Workload.W3_MANY_FILES), Optional.empty());
+
+            List<ClientResult> results = new Benchmark(plan, line -> { }).run();
+
+            assertThat(results).extracting(ClientResult::client).containsExactly("engine", "ftplib: route",
+                    "ftplib: route, 4 connections", "camel ftp: default, passive", "camel ftp: best");
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.failure()).as(r.client()).isEmpty();
+                assertThat(r.rounds().get(0).moved().items()).as(r.client()).isEqualTo(5);
+            });
+            // 5 files and one listing per client, every one through the proxy's data listeners
+            assertThat(proxy.dataConnections()).isGreaterThanOrEqualTo(5 * 6);
+            assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("PORT") || c.startsWith("EPRT"));
+        }
     }
 
     private static Ftp login(LatencyProxy proxy) throws IOException {
