@@ -50,6 +50,18 @@ record BenchServer(String host, int port, String user, String password, Path roo
         return value;
     }
 
+    /**
+     * The same server, reached at another address: what clients get behind the {@link LatencyProxy}. The root,
+     * the log and the certificate stay the server's, so data checks and command counts work as before.
+     *
+     * @param proxyHost the address clients connect to
+     * @param proxyPort the port clients connect to
+     * @return the server as the clients see it
+     */
+    BenchServer reachedAt(String proxyHost, int proxyPort) {
+        return new BenchServer(proxyHost, proxyPort, user, password, root, systemUser, log, cert);
+    }
+
     /** Redacts the password. */
     @Override
     public String toString() {

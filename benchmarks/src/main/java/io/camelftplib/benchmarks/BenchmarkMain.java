@@ -3,6 +3,7 @@ package io.camelftplib.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +20,14 @@ import java.util.Optional;
  * <pre>
  * benchmarks/run.sh [--size full|smoke] [--rounds N] [--warmup N] [--workloads W1,W3,...]
  *                   [--clients engine,curl,...]
- *                   [--jfr] [--server-script PATH] [--local DIR] [--report FILE]
+ *                   [--jfr] [--server-script PATH] [--local DIR] [--report FILE] [--latency-ms N]
  * </pre>
+ *
+ * <p>{@code --latency-ms N} (default 0: none) puts a {@link LatencyProxy} in front of the server that delays
+ * every byte by N ms in each direction (a round trip costs at least 2N ms), and points every client at it, to
+ * show how clients fare on a real network (this kernel has no netem). The proxy relays passive mode only, so
+ * Camel's {@code ftp:} default runs as {@code camel ftp: default, passive} ({@code passiveMode=true} added), and
+ * plain FTP only, so the W5 workloads are refused. Commands still reach the server, so its log still counts them.
  */
 public final class BenchmarkMain {
 
@@ -37,32 +44,51 @@ public final class BenchmarkMain {
         Options o = Options.parse(args);
         try (ServerControl control = new ServerControl(o.serverScript)) {
             BenchServer server = control.start();
-            Path localRoot = o.local != null ? o.local
-                    : server.root().resolveSibling(server.root().getFileName() + "-client");
-            List<String> jvmOptions = new ArrayList<>();
-            if (o.jfr) {
-                Path jfrDir = Files.createDirectories(localRoot.resolve("jfr"));
-                jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir + "/{name}.jfr");
-                System.out.println("JFR recordings: " + jfrDir);
+            if (o.latencyMs == 0) {
+                run(o, server, o.clients, "", args);
+                return;
             }
-            Forker forker = new Forker(System.getProperty("java.class.path"), jvmOptions);
-            Benchmark.Plan plan = new Benchmark.Plan(server, o.sizes, localRoot, o.rounds, o.warmup, o.clients,
-                    o.workloads,
-                    Optional.of(forker));
-            System.out.println("server " + server + ", client files under " + localRoot + ", " + o.warmup
-                    + " warm-up and " + o.rounds + " measured rounds, interleaved");
-            List<ClientResult> results = new Benchmark(plan, System.out::println).run();
-            String machine = Machine.describe();
-            String table = ResultTable.text(results, o.sizes);
-            List<String> targets = Targets.evaluate(results);
-            System.out.println();
-            System.out.println(machine);
-            System.out.println(table);
-            System.out.println("Targets (issue #7), measured in this run:");
-            targets.forEach(t -> System.out.println("  " + t));
-            writeReport(o.report, machine, results, o.sizes, targets, args);
-            System.out.println("\nreport: " + o.report);
+            try (LatencyProxy proxy = LatencyProxy.start(server.host(), server.port(),
+                    Duration.ofMillis(o.latencyMs))) {
+                String network = String.format(Locale.ROOT, "network: injected delay %d ms each way (a round trip"
+                        + " >= %d ms) by the benchmarks' LatencyProxy on %s:%d in front of %s:%d; passive mode only,"
+                        + " so camel ftp: default runs with passiveMode=true", o.latencyMs, 2 * o.latencyMs,
+                        proxy.host(), proxy.port(), server.host(), server.port());
+                System.out.println(network);
+                run(o, server.reachedAt(proxy.host(), proxy.port()), Clients.behindLatencyProxy(o.clients),
+                        "\n" + network, args);
+                System.out.println("latency proxy: " + proxy.dataConnections() + " data connections relayed");
+            }
         }
+    }
+
+    /** Runs the plan against {@code server} (the real one, or the proxy in front of it) and reports. */
+    private static void run(Options o, BenchServer server, List<Client> clients, String network, String[] args)
+            throws Exception {
+        Path localRoot = o.local != null ? o.local
+                : server.root().resolveSibling(server.root().getFileName() + "-client");
+        List<String> jvmOptions = new ArrayList<>();
+        if (o.jfr) {
+            Path jfrDir = Files.createDirectories(localRoot.resolve("jfr"));
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir + "/{name}.jfr");
+            System.out.println("JFR recordings: " + jfrDir);
+        }
+        Forker forker = new Forker(System.getProperty("java.class.path"), jvmOptions);
+        Benchmark.Plan plan = new Benchmark.Plan(server, o.sizes, localRoot, o.rounds, o.warmup, clients,
+                o.workloads, Optional.of(forker));
+        System.out.println("server " + server + ", client files under " + localRoot + ", " + o.warmup
+                + " warm-up and " + o.rounds + " measured rounds, interleaved");
+        List<ClientResult> results = new Benchmark(plan, System.out::println).run();
+        String machine = Machine.describe() + network;
+        String table = ResultTable.text(results, o.sizes);
+        List<String> targets = Targets.evaluate(results);
+        System.out.println();
+        System.out.println(machine);
+        System.out.println(table);
+        System.out.println("Targets (issue #7), measured in this run:");
+        targets.forEach(t -> System.out.println("  " + t));
+        writeReport(o.report, machine, results, o.sizes, targets, args);
+        System.out.println("\nreport: " + o.report);
     }
 
     private static void writeReport(Path file, String machine, List<ClientResult> results, Sizes sizes,
@@ -90,6 +116,7 @@ public final class BenchmarkMain {
         Path serverScript = Path.of("benchmarks/server/vsftpd-bench.sh");
         Path local;
         Path report = Path.of("benchmarks/target/benchmark-report.adoc");
+        int latencyMs;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -129,6 +156,13 @@ public final class BenchmarkMain {
                         o.local = Path.of(v);
                         i++;
                         break;
+                    case "--latency-ms":
+                        o.latencyMs = Integer.parseInt(v);
+                        if (o.latencyMs < 0) {
+                            fail(a, v);
+                        }
+                        i++;
+                        break;
                     case "--report":
                         o.report = Path.of(v);
                         i++;
@@ -136,6 +170,11 @@ public final class BenchmarkMain {
                     default:
                         fail(a, v);
                 }
+            }
+            if (o.latencyMs > 0 && o.workloads.stream().anyMatch(Workload::isTls)) {
+                // after AUTH TLS the proxy cannot read the 227 replies, so W5's data would bypass the delay
+                throw new IllegalArgumentException("--latency-ms relays plain FTP only; leave out the W5 workloads,"
+                        + " e.g. --workloads W1,W2,W3,W4,W4L");
             }
             return o;
         }

@@ -1,5 +1,6 @@
 package io.camelftplib.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,18 @@ final class Clients {
     static final CamelRouteClient CAMEL_DEFAULT = new CamelRouteClient("camel ftp: default", false, "ftp",
             Map.of(Workload.W1_DOWNLOAD, Map.of(), Workload.W2_UPLOAD, Map.of(), Workload.W3_MANY_FILES, Map.of()),
             // it reads the whole file into a byte array: issue #7 measured -Xmx2g failing and 2560m passing
+            Map.of(Workload.W1_DOWNLOAD, List.of("2g", "2560m", "3g")), true);
+
+    /**
+     * {@link #CAMEL_DEFAULT} plus {@code passiveMode=true}, and nothing else: it stands in for the default behind
+     * the {@link LatencyProxy} ({@code --latency-ms}), which refuses active mode because active-mode data would
+     * bypass the injected delay. Everything else the default costs (ASCII type, stepwise CWD) stays. Not in
+     * {@link #all()}; {@link #byName} finds it, so forked JVMs can run it.
+     */
+    static final CamelRouteClient CAMEL_DEFAULT_PASSIVE = new CamelRouteClient("camel ftp: default, passive", false,
+            "ftp", Map.of(Workload.W1_DOWNLOAD, Map.of("passiveMode", "true"),
+                    Workload.W2_UPLOAD, Map.of("passiveMode", "true"),
+                    Workload.W3_MANY_FILES, Map.of("passiveMode", "true")),
             Map.of(Workload.W1_DOWNLOAD, List.of("2g", "2560m", "3g")), true);
 
     /**
@@ -69,14 +82,24 @@ final class Clients {
         return ALL;
     }
 
-    /** Finds a client by its name or slug. */
+    /**
+     * The clients to run behind the {@link LatencyProxy}: the same, with {@link #CAMEL_DEFAULT} replaced by
+     * {@link #CAMEL_DEFAULT_PASSIVE} (the proxy refuses active mode; every other client is passive already).
+     */
+    static List<Client> behindLatencyProxy(List<Client> clients) {
+        return clients.stream().map(c -> c == CAMEL_DEFAULT ? (Client) CAMEL_DEFAULT_PASSIVE : c).distinct().toList();
+    }
+
+    /** Finds a client by its name or slug, also one that runs only when asked for (e.g. behind the proxy). */
     static Client byName(String name) {
-        for (Client c : ALL) {
+        List<Client> known = new ArrayList<>(ALL);
+        known.add(CAMEL_DEFAULT_PASSIVE);
+        for (Client c : known) {
             if (c.name().equals(name) || c.slug().equals(name)) {
                 return c;
             }
         }
         throw new IllegalArgumentException("no client '" + name + "'; known: "
-                + ALL.stream().map(Client::slug).toList());
+                + known.stream().map(Client::slug).toList());
     }
 }

@@ -1,0 +1,28 @@
+package io.camelftplib.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line's {@code --latency-ms}: parsed, defaulted, and refused where the proxy cannot relay. */
+class BenchmarkMainOptionsTest {
+
+    @Test
+    void latencyDefaultsToNoneAndIsParsed() {
+        assertThat(BenchmarkMain.Options.parse(new String[0]).latencyMs).isZero();
+        assertThat(BenchmarkMain.Options.parse(new String[] {"--workloads", "W3", "--latency-ms", "1"}).latencyMs)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void latencyWithTlsWorkloadsIsRefusedWithTheWayOut() {
+        assertThatThrownBy(() -> BenchmarkMain.Options.parse(new String[] {"--latency-ms", "1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--latency-ms relays plain FTP only; leave out the W5 workloads, e.g. --workloads"
+                        + " W1,W2,W3,W4,W4L");
+        assertThatThrownBy(() -> BenchmarkMain.Options.parse(new String[] {"--latency-ms", "-1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad option --latency-ms -1");
+    }
+}
