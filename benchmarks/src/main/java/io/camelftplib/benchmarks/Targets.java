@@ -29,14 +29,18 @@ final class Targets {
         ratio(lines, "W3: engine retrBinary/file >= CPython ftplib retrbinary/file",
                 row(results, w3, "engine retrBinary/file"), row(results, w3, "python ftplib retrbinary/file"), 1.0);
         // the route with its defaults (one connection, as ftp:) and with the pool issue #7 asks for
+        // behind the latency proxy (passive only) ftp:'s defaults run with passiveMode=true as their stand-in
+        String camelDefault = row(results, w3, "camel ftp: default").isPresent() ? "camel ftp: default"
+                : "camel ftp: default, passive";
         for (String route : List.of("ftplib: route", "ftplib: route, 4 connections")) {
-            ratio(lines, "W3: " + route + " >= 3x camel ftp: default", row(results, w3, route),
-                    row(results, w3, "camel ftp: default"), 3);
+            ratio(lines, "W3: " + route + " >= 3x " + camelDefault, row(results, w3, route),
+                    row(results, w3, camelDefault), 3);
             ratio(lines, "W3: " + route + " >= 1.5x camel ftp: best", row(results, w3, route),
                     row(results, w3, "camel ftp: best"), 1.5);
         }
         for (String name : List.of("engine", "engine retrBinary/file", "ftplib: route", "ftplib: route, 4 connections",
-                "commons-net", "camel ftp: default", "camel ftp: best", "curl", "python ftplib")) {
+                "commons-net", "camel ftp: default", "camel ftp: default, passive", "camel ftp: best", "curl",
+                "python ftplib")) {
             boolean ours = name.equals("engine") || name.startsWith("ftplib: route");
             row(results, w3, name).filter(r -> r.commands() >= 0).ifPresent(r -> lines.add(String.format(Locale.ROOT,
                     "W3: FTP commands per file, %s: %.2f%s [%s]", name, r.commandsPerItem(),
