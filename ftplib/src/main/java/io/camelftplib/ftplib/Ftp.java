@@ -14,7 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -67,17 +66,13 @@ public class Ftp implements AutoCloseable {
 
     /** Python's default block size for binary transfers. */
     static final int DEFAULT_BLOCKSIZE = 8192;
-    // the JDK's socket reads move at most 128 KiB per system call (NioSocketImpl), so one buffer is one call;
-    // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (benchmarks, issue #7). Larger
-    // buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's autotuning, which setting
-    // it would switch off. Uploads write less at once: see UploadStream.WRITE_SIZE.
-    private static final int STREAM_BUFFER_SIZE = 128 * 1024;
     private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
     private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
 
     private final Charset encoding;
     final WireLog log = new WireLog();
+    private final Transfers transfers = new Transfers(this);
     ControlChannel control;
     private String host = "";
     private int port = FTP_PORT;
@@ -428,7 +423,7 @@ public class Ftp implements AutoCloseable {
         }
     }
 
-    private String describe(String line) {
+    String describe(String line) {
         String upper = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
         if (upper.equals("PASS")) {
             return "PASS for user \"" + user + "\"";
@@ -692,24 +687,7 @@ public class Ftp implements AutoCloseable {
      */
     public String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
             throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        long received = 0;
-        try (conn) {
-            InputStream in = conn.socket().getInputStream();
-            byte[] buffer = new byte[blocksize];
-            int n;
-            while ((n = in.read(buffer, 0, blocksize)) >= 0) {
-                if (n > 0) {
-                    received += n;
-                    callback.accept(Arrays.copyOf(buffer, n));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return finishDownload(cmd, conn.size(), rest, received);
+        return transfers.retrBinary(cmd, callback, blocksize, rest);
     }
 
     /**
@@ -735,33 +713,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
      */
     public String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        long received = 0;
-        try (conn) {
-            InputStream in = conn.socket().getInputStream();
-            byte[] buffer = new byte[STREAM_BUFFER_SIZE];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                received += n;
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return finishDownload(cmd, conn.size(), rest, received);
-    }
-
-    private String finishDownload(String cmd, OptionalLong announced, String rest, long received)
-            throws IOException {
-        String resp = voidResp();
-        // only a whole-file transfer can be compared with the announced size (contract H11)
-        if (rest == null && announced.isPresent() && announced.getAsLong() != received) {
-            throw new FtpProtoException(resp, "the server announced " + announced.getAsLong() + " bytes for "
-                    + describe(cmd) + " but sent " + received + "; the transfer was truncated", null);
-        }
-        return resp;
+        return transfers.retrBinary(cmd, out, rest);
     }
 
     /**
@@ -789,22 +741,7 @@ public class Ftp implements AutoCloseable {
      *                           connection is out of sync after a failure past the 1xx reply
      */
     public String retrLines(String cmd, IOConsumer<String> callback) throws IOException {
-        sendCmd("TYPE A");
-        DataConnection conn = ntransferCmd(cmd, null);
-        try (conn) {
-            LineReader reader = new LineReader(conn.socket().getInputStream(), encoding);
-            String line;
-            while (!(line = reader.readLine(maxline)).isEmpty()) {
-                log.retr(line);
-                callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
-            }
-            // ftplib prints the empty read that ends the data too: *retr* ''
-            log.retr(line);
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
+        return transfers.retrLines(cmd, callback);
     }
 
     /**
@@ -864,33 +801,7 @@ public class Ftp implements AutoCloseable {
      */
     public String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
             throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        try (conn; OutputStream out = conn.outputStream()) {
-            if (callback == null) {
-                copy(in, out, Math.max(blocksize, UploadStream.WRITE_SIZE));
-            } else {
-                byte[] block;
-                while ((block = in.readNBytes(blocksize)).length > 0) {
-                    out.write(block);
-                    callback.accept(block);
-                }
-            }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the upload stream already explains a stalled write (H26)
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
-    }
-
-    private static void copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
-        byte[] buffer = new byte[bufferSize];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, n);
-        }
+        return transfers.storBinary(cmd, in, blocksize, callback, rest);
     }
 
     /**
@@ -918,26 +829,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException  as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
      */
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
-        voidCmd("TYPE A");
-        DataConnection conn = ntransferCmd(cmd, null);
-        try (conn; OutputStream upload = conn.outputStream()) {
-            OutputStream out = new java.io.BufferedOutputStream(upload, UploadStream.WRITE_SIZE);
-            InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
-            byte[] line;
-            while ((line = BinaryLines.read(lines, maxline)).length > 0) {
-                byte[] sent = BinaryLines.toCrlf(line);
-                out.write(sent);
-                if (callback != null) {
-                    callback.accept(sent);
-                }
-            }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the upload stream already explains a stalled write (H26)
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
+        return transfers.storLines(cmd, in, callback);
     }
 
     // ---------------------------------------------------------------- listings
