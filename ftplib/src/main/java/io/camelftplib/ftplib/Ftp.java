@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -72,6 +71,7 @@ public class Ftp implements AutoCloseable {
 
     private final Charset encoding;
     final WireLog log = new WireLog();
+    private final DataChannel dataChannel = new DataChannel(this);
     private final Transfers transfers = new Transfers(this);
     ControlChannel control;
     private String host = "";
@@ -402,7 +402,7 @@ public class Ftp implements AutoCloseable {
         }
     }
 
-    private void requireInSync() throws FtpProtoException {
+    void requireInSync() throws FtpProtoException {
         if (control == null) {
             throw new IllegalStateException("not connected: call connect() first");
         }
@@ -489,21 +489,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException when listening or the command fails
      */
     public ServerSocket makePort() throws IOException {
-        requireInSync();
-        InetAddress local = control.socket().getLocalAddress();
-        ServerSocket server = DataConnector.listen(local, timeout, activePorts);
-        try {
-            String address = DataConnector.hostAddress(local);
-            if (DataConnector.isIpv4(local)) {
-                sendPort(address, server.getLocalPort());
-            } else {
-                sendEprt(address, server.getLocalPort());
-            }
-            return server;
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return dataChannel.makePort();
     }
 
     /**
@@ -517,17 +503,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}
      */
     public HostPort makePasv() throws IOException {
-        requireInSync();
-        String peer = DataConnector.hostAddress(control.socket().getInetAddress());
-        if (getAddressFamily() == StandardProtocolFamily.INET) {
-            String resp = sendCmd("PASV");
-            HostPort advertised = FtpReplies.parse227(resp);
-            DataConnector.checkOctets(advertised.host(), resp);
-            DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
-            return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
-        }
-        String resp = sendCmd("EPSV");
-        return DataConnector.checkPassiveAddress(FtpReplies.parse229(resp, peer), resp, false);
+        return dataChannel.makePasv();
     }
 
     /**
@@ -544,36 +520,9 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}, or when the data connection fails
      */
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
-        Socket socket;
-        String resp;
-        if (passive) {
-            HostPort target = makePasv();
-            socket = DataConnector.connect(target, timeout, sourceAddress);
-            try {
-                resp = sendTransferCommand(cmd, rest);
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
-            }
-        } else {
-            try (ServerSocket server = makePort()) {
-                resp = sendTransferCommand(cmd, rest);
-                socket = acceptActive(server, cmd);
-            }
-        }
-        OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
+        DataConnection conn = dataChannel.open(cmd, rest);
         transferReplyDue = true;
-        return new DataConnection(socket, size);
-    }
-
-    private Socket acceptActive(ServerSocket server, String cmd) throws IOException {
-        try {
-            return DataConnector.accept(server, control.socket().getInetAddress(), timeout);
-        } catch (IOException e) {
-            // the server answered 1xx, so a final reply is still to come
-            markOutOfSync("the active data connection for " + cmd + " failed: " + e.getMessage());
-            throw e;
-        }
+        return conn;
     }
 
     /**
@@ -621,26 +570,6 @@ public class Ftp implements AutoCloseable {
      */
     public Socket transferCmd(String cmd, String rest) throws IOException {
         return ntransferCmd(cmd, rest).socket();
-    }
-
-    private String sendTransferCommand(String cmd, String rest) throws IOException {
-        if (rest != null) {
-            String restResp = sendCmd("REST " + rest);
-            if (!restResp.startsWith("350")) {
-                // a server that ignores REST would send the file from byte 0 (contract H12)
-                throw new FtpReplyException(restResp, context(restResp) + "; the server does not support resuming",
-                        null);
-            }
-        }
-        String resp = sendCmd(cmd);
-        // some servers send a 200 before the 150 to LIST or STOR (ftplib's comment): skip exactly one
-        if (resp.charAt(0) == '2') {
-            resp = getResp();
-        }
-        if (resp.charAt(0) != '1') {
-            throw new FtpReplyException(resp, context(resp), null);
-        }
-        return resp;
     }
 
     // ---------------------------------------------------------------- transfers
@@ -1440,5 +1369,9 @@ public class Ftp implements AutoCloseable {
 
     Duration timeout() {
         return timeout;
+    }
+
+    PortRange activePorts() {
+        return activePorts;
     }
 }
