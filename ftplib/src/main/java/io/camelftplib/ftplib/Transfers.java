@@ -38,41 +38,38 @@ final class Transfers {
         long run(DataConnection conn) throws IOException;
     }
 
+    /** What a download does with the data connection's input; returns the bytes received. */
+    @FunctionalInterface
+    private interface Download {
+        long read(InputStream in) throws IOException;
+    }
+
     /** {@link Ftp#retrBinary(String, IOConsumer, int, String)}: a fresh array per block, as ftplib's bytes. */
     String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest) throws IOException {
-        ftp.voidCmd("TYPE I");
-        DataConnection conn = ftp.ntransferCmd(cmd, rest);
-        long received = run(cmd, conn, c -> {
-            InputStream in = c.socket().getInputStream();
+        return download(cmd, rest, in -> {
             byte[] buffer = new byte[blocksize];
-            long count = 0;
+            long received = 0;
             int n;
             while ((n = in.read(buffer, 0, blocksize)) >= 0) {
                 if (n > 0) {
-                    count += n;
+                    received += n;
                     callback.accept(Arrays.copyOf(buffer, n));
                 }
             }
-            return count;
+            return received;
         });
-        return finishDownload(cmd, conn.size(), rest, received);
     }
 
     /** {@link Ftp#retrBinary(String, OutputStream, String)}: one reused buffer, no copy per block. */
     String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
+        return download(cmd, rest, in -> copy(in, out, STREAM_BUFFER_SIZE));
+    }
+
+    /** Sends {@code TYPE I}, reads the data connection, and checks the count against a 150's size. */
+    private String download(String cmd, String rest, Download reader) throws IOException {
         ftp.voidCmd("TYPE I");
         DataConnection conn = ftp.ntransferCmd(cmd, rest);
-        long received = run(cmd, conn, c -> {
-            InputStream in = c.socket().getInputStream();
-            byte[] buffer = new byte[STREAM_BUFFER_SIZE];
-            long count = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                count += n;
-                out.write(buffer, 0, n);
-            }
-            return count;
-        });
+        long received = run(cmd, conn, c -> reader.read(c.socket().getInputStream()));
         return finishDownload(cmd, conn.size(), rest, received);
     }
 
@@ -122,12 +119,16 @@ final class Transfers {
         });
     }
 
-    private static void copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
+    /** Copies {@code in} to its end and returns the bytes copied. */
+    private static long copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
         byte[] buffer = new byte[bufferSize];
+        long copied = 0;
         int n;
         while ((n = in.read(buffer)) >= 0) {
+            copied += n;
             out.write(buffer, 0, n);
         }
+        return copied;
     }
 
     /** {@link Ftp#storLines(String, InputStream, IOConsumer)}: lines at {@code \n}, sent with CRLF. */
