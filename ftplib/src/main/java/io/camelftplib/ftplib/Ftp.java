@@ -71,7 +71,11 @@ public class Ftp implements AutoCloseable {
 
     private final Charset encoding;
     final WireLog log = new WireLog();
+    // the helpers only keep the reference here; they call back into this client once a command runs, after any
+    // subclass constructor has finished (javac 21+ would flag the escape, and the build treats warnings as errors)
+    @SuppressWarnings("this-escape")
     private final DataChannel dataChannel = new DataChannel(this);
+    @SuppressWarnings("this-escape")
     private final Transfers transfers = new Transfers(this);
     ControlChannel control;
     private String host = "";
