@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,7 +13,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -67,17 +65,18 @@ public class Ftp implements AutoCloseable {
 
     /** Python's default block size for binary transfers. */
     static final int DEFAULT_BLOCKSIZE = 8192;
-    // the JDK's socket reads move at most 128 KiB per system call (NioSocketImpl), so one buffer is one call;
-    // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (benchmarks, issue #7). Larger
-    // buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's autotuning, which setting
-    // it would switch off. Uploads write less at once: see UploadStream.WRITE_SIZE.
-    private static final int STREAM_BUFFER_SIZE = 128 * 1024;
     private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
     private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
 
     private final Charset encoding;
     final WireLog log = new WireLog();
+    // the helpers only keep the reference here; they call back into this client once a command runs, after any
+    // subclass constructor has finished (javac 21+ would flag the escape, and the build treats warnings as errors)
+    @SuppressWarnings("this-escape")
+    private final DataChannel dataChannel = new DataChannel(this);
+    @SuppressWarnings("this-escape")
+    private final Transfers transfers = new Transfers(this);
     ControlChannel control;
     private String host = "";
     private int port = FTP_PORT;
@@ -407,7 +406,7 @@ public class Ftp implements AutoCloseable {
         }
     }
 
-    private void requireInSync() throws FtpProtoException {
+    void requireInSync() throws FtpProtoException {
         if (control == null) {
             throw new IllegalStateException("not connected: call connect() first");
         }
@@ -428,7 +427,7 @@ public class Ftp implements AutoCloseable {
         }
     }
 
-    private String describe(String line) {
+    String describe(String line) {
         String upper = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
         if (upper.equals("PASS")) {
             return "PASS for user \"" + user + "\"";
@@ -494,21 +493,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException when listening or the command fails
      */
     public ServerSocket makePort() throws IOException {
-        requireInSync();
-        InetAddress local = control.socket().getLocalAddress();
-        ServerSocket server = DataConnector.listen(local, timeout, activePorts);
-        try {
-            String address = DataConnector.hostAddress(local);
-            if (DataConnector.isIpv4(local)) {
-                sendPort(address, server.getLocalPort());
-            } else {
-                sendEprt(address, server.getLocalPort());
-            }
-            return server;
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return dataChannel.makePort();
     }
 
     /**
@@ -522,17 +507,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}
      */
     public HostPort makePasv() throws IOException {
-        requireInSync();
-        String peer = DataConnector.hostAddress(control.socket().getInetAddress());
-        if (getAddressFamily() == StandardProtocolFamily.INET) {
-            String resp = sendCmd("PASV");
-            HostPort advertised = FtpReplies.parse227(resp);
-            DataConnector.checkOctets(advertised.host(), resp);
-            DataConnector.checkPassiveAddress(advertised, resp, trustServerPasvIpv4Address);
-            return trustServerPasvIpv4Address ? advertised : new HostPort(peer, advertised.port());
-        }
-        String resp = sendCmd("EPSV");
-        return DataConnector.checkPassiveAddress(FtpReplies.parse229(resp, peer), resp, false);
+        return dataChannel.makePasv();
     }
 
     /**
@@ -549,36 +524,9 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}, or when the data connection fails
      */
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
-        Socket socket;
-        String resp;
-        if (passive) {
-            HostPort target = makePasv();
-            socket = DataConnector.connect(target, timeout, sourceAddress);
-            try {
-                resp = sendTransferCommand(cmd, rest);
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
-            }
-        } else {
-            try (ServerSocket server = makePort()) {
-                resp = sendTransferCommand(cmd, rest);
-                socket = acceptActive(server, cmd);
-            }
-        }
-        OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
+        DataConnection conn = dataChannel.open(cmd, rest);
         transferReplyDue = true;
-        return new DataConnection(socket, size);
-    }
-
-    private Socket acceptActive(ServerSocket server, String cmd) throws IOException {
-        try {
-            return DataConnector.accept(server, control.socket().getInetAddress(), timeout);
-        } catch (IOException e) {
-            // the server answered 1xx, so a final reply is still to come
-            markOutOfSync("the active data connection for " + cmd + " failed: " + e.getMessage());
-            throw e;
-        }
+        return conn;
     }
 
     /**
@@ -628,26 +576,6 @@ public class Ftp implements AutoCloseable {
         return ntransferCmd(cmd, rest).socket();
     }
 
-    private String sendTransferCommand(String cmd, String rest) throws IOException {
-        if (rest != null) {
-            String restResp = sendCmd("REST " + rest);
-            if (!restResp.startsWith("350")) {
-                // a server that ignores REST would send the file from byte 0 (contract H12)
-                throw new FtpReplyException(restResp, context(restResp) + "; the server does not support resuming",
-                        null);
-            }
-        }
-        String resp = sendCmd(cmd);
-        // some servers send a 200 before the 150 to LIST or STOR (ftplib's comment): skip exactly one
-        if (resp.charAt(0) == '2') {
-            resp = getResp();
-        }
-        if (resp.charAt(0) != '1') {
-            throw new FtpReplyException(resp, context(resp), null);
-        }
-        return resp;
-    }
-
     // ---------------------------------------------------------------- transfers
 
     /**
@@ -692,24 +620,7 @@ public class Ftp implements AutoCloseable {
      */
     public String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
             throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        long received = 0;
-        try (conn) {
-            InputStream in = conn.socket().getInputStream();
-            byte[] buffer = new byte[blocksize];
-            int n;
-            while ((n = in.read(buffer, 0, blocksize)) >= 0) {
-                if (n > 0) {
-                    received += n;
-                    callback.accept(Arrays.copyOf(buffer, n));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return finishDownload(cmd, conn.size(), rest, received);
+        return transfers.retrBinary(cmd, callback, blocksize, rest);
     }
 
     /**
@@ -735,33 +646,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
      */
     public String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        long received = 0;
-        try (conn) {
-            InputStream in = conn.socket().getInputStream();
-            byte[] buffer = new byte[STREAM_BUFFER_SIZE];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                received += n;
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return finishDownload(cmd, conn.size(), rest, received);
-    }
-
-    private String finishDownload(String cmd, OptionalLong announced, String rest, long received)
-            throws IOException {
-        String resp = voidResp();
-        // only a whole-file transfer can be compared with the announced size (contract H11)
-        if (rest == null && announced.isPresent() && announced.getAsLong() != received) {
-            throw new FtpProtoException(resp, "the server announced " + announced.getAsLong() + " bytes for "
-                    + describe(cmd) + " but sent " + received + "; the transfer was truncated", null);
-        }
-        return resp;
+        return transfers.retrBinary(cmd, out, rest);
     }
 
     /**
@@ -789,22 +674,7 @@ public class Ftp implements AutoCloseable {
      *                           connection is out of sync after a failure past the 1xx reply
      */
     public String retrLines(String cmd, IOConsumer<String> callback) throws IOException {
-        sendCmd("TYPE A");
-        DataConnection conn = ntransferCmd(cmd, null);
-        try (conn) {
-            LineReader reader = new LineReader(conn.socket().getInputStream(), encoding);
-            String line;
-            while (!(line = reader.readLine(maxline)).isEmpty()) {
-                log.retr(line);
-                callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
-            }
-            // ftplib prints the empty read that ends the data too: *retr* ''
-            log.retr(line);
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
+        return transfers.retrLines(cmd, callback);
     }
 
     /**
@@ -864,33 +734,7 @@ public class Ftp implements AutoCloseable {
      */
     public String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
             throws IOException {
-        voidCmd("TYPE I");
-        DataConnection conn = ntransferCmd(cmd, rest);
-        try (conn; OutputStream out = conn.outputStream()) {
-            if (callback == null) {
-                copy(in, out, Math.max(blocksize, UploadStream.WRITE_SIZE));
-            } else {
-                byte[] block;
-                while ((block = in.readNBytes(blocksize)).length > 0) {
-                    out.write(block);
-                    callback.accept(block);
-                }
-            }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the upload stream already explains a stalled write (H26)
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
-    }
-
-    private static void copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
-        byte[] buffer = new byte[bufferSize];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, n);
-        }
+        return transfers.storBinary(cmd, in, blocksize, callback, rest);
     }
 
     /**
@@ -918,26 +762,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException  as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
      */
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
-        voidCmd("TYPE A");
-        DataConnection conn = ntransferCmd(cmd, null);
-        try (conn; OutputStream upload = conn.outputStream()) {
-            OutputStream out = new java.io.BufferedOutputStream(upload, UploadStream.WRITE_SIZE);
-            InputStream lines = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in);
-            byte[] line;
-            while ((line = BinaryLines.read(lines, maxline)).length > 0) {
-                byte[] sent = BinaryLines.toCrlf(line);
-                out.write(sent);
-                if (callback != null) {
-                    callback.accept(sent);
-                }
-            }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the upload stream already explains a stalled write (H26)
-            markOutOfSync("the transfer " + describe(cmd) + " failed before its final reply: " + e);
-            throw e;
-        }
-        return voidResp();
+        return transfers.storLines(cmd, in, callback);
     }
 
     // ---------------------------------------------------------------- listings
@@ -1548,5 +1373,9 @@ public class Ftp implements AutoCloseable {
 
     Duration timeout() {
         return timeout;
+    }
+
+    PortRange activePorts() {
+        return activePorts;
     }
 }
