@@ -28,7 +28,8 @@ final class Benchmark {
      * @param sizes     the data set
      * @param localRoot where clients keep local files, one directory each
      * @param rounds    measured rounds per client and workload
-     * @param warmup    uncounted rounds before them (JIT, page cache)
+     * @param warmup    uncounted rounds before them (JIT, page cache); negative for each workload's
+     *                  {@link Workload#defaultWarmup()}
      * @param clients   the clients
      * @param workloads the workloads, in table order
      * @param forker    forks JVM clients; empty runs them in this JVM
@@ -69,7 +70,8 @@ final class Benchmark {
             }
         }
         try {
-            for (int r = -plan.warmup(); r < plan.rounds(); r++) {
+            int warmup = plan.warmup() >= 0 ? plan.warmup() : w.defaultWarmup();
+            for (int r = -warmup; r < plan.rounds(); r++) {
                 int offset = Math.floorMod(r, Math.max(1, lanes.size()));
                 for (int i = 0; i < lanes.size(); i++) {
                     lanes.get((i + offset) % lanes.size()).round(r >= 0);

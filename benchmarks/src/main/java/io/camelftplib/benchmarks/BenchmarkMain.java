@@ -76,8 +76,9 @@ public final class BenchmarkMain {
         Forker forker = new Forker(System.getProperty("java.class.path"), jvmOptions);
         Benchmark.Plan plan = new Benchmark.Plan(server, o.sizes, localRoot, o.rounds, o.warmup, clients,
                 o.workloads, Optional.of(forker));
-        System.out.println("server " + server + ", client files under " + localRoot + ", " + o.warmup
-                + " warm-up and " + o.rounds + " measured rounds, interleaved");
+        System.out.println("server " + server + ", client files under " + localRoot + ", "
+                + (o.warmup >= 0 ? o.warmup + " warm-up" : "1 (1 GiB workloads) or 5 (the others) warm-up")
+                + " and " + o.rounds + " measured rounds, interleaved");
         List<ClientResult> results = new Benchmark(plan, System.out::println).run();
         String machine = Machine.describe() + network;
         String table = ResultTable.text(results, o.sizes);
@@ -109,7 +110,8 @@ public final class BenchmarkMain {
     static final class Options {
         Sizes sizes = Sizes.FULL;
         int rounds = 5;
-        int warmup = 1;
+        /** Uncounted rounds; -1 for each workload's own ({@link Workload#defaultWarmup()}). */
+        int warmup = -1;
         List<Client> clients = Clients.all();
         List<Workload> workloads = Arrays.asList(Workload.values());
         boolean jfr;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The command line's {@code --latency-ms}: parsed, defaulted, and refused where the proxy cannot relay. */
+/**
+ * The command line's {@code --latency-ms} (parsed, defaulted, and refused where the proxy cannot relay) and
+ * {@code --warmup} (per workload unless given).
+ */
 class BenchmarkMainOptionsTest {
 
     @Test
@@ -24,5 +27,16 @@ class BenchmarkMainOptionsTest {
         assertThatThrownBy(() -> BenchmarkMain.Options.parse(new String[] {"--latency-ms", "-1"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad option --latency-ms -1");
+    }
+
+    @Test
+    void warmupDefaultsPerWorkloadUnlessGiven() {
+        assertThat(BenchmarkMain.Options.parse(new String[0]).warmup).isNegative();
+        assertThat(BenchmarkMain.Options.parse(new String[] {"--warmup", "2"}).warmup).isEqualTo(2);
+        // the short workloads keep the JIT busy longer than one round (see Workload.defaultWarmup)
+        assertThat(Workload.W1_DOWNLOAD.defaultWarmup()).isEqualTo(1);
+        assertThat(Workload.W5_TLS_DOWNLOAD.defaultWarmup()).isEqualTo(1);
+        assertThat(Workload.W3_MANY_FILES.defaultWarmup()).isEqualTo(5);
+        assertThat(Workload.W4_LIST.defaultWarmup()).isEqualTo(5);
     }
 }
