@@ -1,14 +1,10 @@
 package io.camelftplib.ftplib.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +82,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
             "type=file;perm=r;unique==SGP2; file \u00AE non-ascii char\r\n");
 
     /** How long the server waits for a data connection, as Python's {@code TIMEOUT}. */
-    private static final int DATA_TIMEOUT_MILLIS = 10_000;
+    static final int DATA_TIMEOUT_MILLIS = 10_000;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -105,7 +100,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
          * @throws IOException          when the client went away (ends the session quietly)
          * @throws InterruptedException when the server is closing
          */
-        void handle(Session session, String arg) throws IOException, InterruptedException;
+        void handle(ScriptedSession session, String arg) throws IOException, InterruptedException;
     }
 
     /** Turns a plain socket into another, e.g. a server-side TLS socket after {@code AUTH TLS}. */
@@ -133,7 +128,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
     private final AtomicReference<String> nextData = new AtomicReference<>();
     private final AtomicReference<String> nextRetrData = new AtomicReference<>(RETR_DATA);
     private final AtomicReference<String> rest = new AtomicReference<>();
-    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<ScriptedSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -345,7 +340,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
     public void close() {
         closed = true;
         closeQuietly(listener);
-        for (Session session : sessions) {
+        for (ScriptedSession session : sessions) {
             session.closeAll();
         }
         for (Thread thread : threads) {
@@ -378,13 +373,70 @@ public final class ScriptedFtpServer implements AutoCloseable {
                 return;
             }
             connections.incrementAndGet();
-            Session session = new Session(socket);
+            ScriptedSession session = new ScriptedSession(this, socket);
             sessions.add(session);
-            Thread thread = new Thread(session::serve, "scripted-ftp-session-" + socket.getPort());
+            Thread thread = new Thread(() -> serve(session), "scripted-ftp-session-" + socket.getPort());
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
+    }
+
+    private void serve(ScriptedSession session) {
+        try {
+            welcome.get().handle(session, "");
+            String line;
+            while ((line = session.readLine()) != null) {
+                dispatch(session, line);
+            }
+            if (!session.closedByServer()) {
+                disconnects.incrementAndGet();
+            }
+        } catch (IOException e) {
+            if (!session.closedByServer() && !closed) {
+                disconnects.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            if (!closed) {
+                failures.add(e);
+            }
+        } finally {
+            session.closeAll();
+            sessions.remove(session);
+        }
+    }
+
+    private void dispatch(ScriptedSession session, String line) throws IOException, InterruptedException {
+        commands.add(line);
+        String injected = nextResponse.getAndSet(null);
+        if (injected != null && !injected.isEmpty()) {
+            session.reply(injected);
+        }
+        String verb = line.split(" ", -1)[0].toLowerCase(Locale.ROOT);
+        int space = line.indexOf(' ');
+        String arg = space < 0 ? "" : line.substring(space + 1);
+        Handler handler = handlerFor(verb);
+        if (handler == null) {
+            session.reply("550 command \"" + verb + "\" not understood.");
+        } else {
+            handler.handle(session, arg);
+        }
+    }
+
+    /** The built-in behaviour of a command, for {@link ScriptedSession#runDefault}; null when there is none. */
+    Handler defaultHandler(String verb) {
+        return defaults.get(verb);
+    }
+
+    /** Takes the data set by {@link #nextData(String)}, once. */
+    String takeInjectedData() {
+        return nextData.getAndSet(null);
+    }
+
+    boolean oobInline() {
+        return oobInline;
     }
 
     private Handler handlerFor(String verb) {
@@ -443,7 +495,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
         defaults.put(verb, (s, arg) -> s.reply(reply));
     }
 
-    private void retr(Session s, String arg) throws IOException {
+    private void retr(ScriptedSession s, String arg) throws IOException {
         if (!s.requireData()) {
             return;
         }
@@ -498,7 +550,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
         return new InetSocketAddress(parts[2], Integer.parseInt(parts[3]));
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         if (closeable == null) {
             return;
         }
@@ -506,341 +558,6 @@ public final class ScriptedFtpServer implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             // closing while shutting down the fake: the socket is gone either way
-        }
-    }
-
-    /**
-     * One control connection and its current data connection, as seen by a {@link Handler}. Its methods are
-     * called from the session's own thread.
-     */
-    public final class Session {
-
-        private volatile Socket control;
-        private volatile InputStream in;
-        private volatile OutputStream out;
-        private volatile Socket data;
-        private volatile ServerSocket pendingListener;
-        private volatile SocketUpgrade dataUpgrade;
-        private volatile boolean closedByServer;
-
-        private Session(Socket socket) {
-            attach(socket);
-        }
-
-        private void attach(Socket socket) {
-            try {
-                // test_ftplib's handler reads urgent data inline, so an ABOR sent with MSG_OOB is a normal line
-                socket.setOOBInline(oobInline);
-                this.control = socket;
-                this.in = socket.getInputStream();
-                this.out = socket.getOutputStream();
-            } catch (IOException e) {
-                closeQuietly(socket);
-                throw new IllegalStateException("cannot serve the accepted socket", e);
-            }
-        }
-
-        /**
-         * Returns the server, e.g. to look at its recordings from a handler.
-         *
-         * @return the server
-         */
-        public ScriptedFtpServer server() {
-            return ScriptedFtpServer.this;
-        }
-
-        /**
-         * Returns the control socket.
-         *
-         * @return the socket
-         */
-        public Socket controlSocket() {
-            return control;
-        }
-
-        /**
-         * Sends one reply line followed by CRLF, encoded in the server's charset.
-         *
-         * @param line the line
-         * @throws IOException when the client went away
-         */
-        public void reply(String line) throws IOException {
-            send(line + "\r\n");
-        }
-
-        /**
-         * Sends text as is (no CRLF added), encoded in the server's charset.
-         *
-         * @param text the text
-         * @throws IOException when the client went away
-         */
-        public void send(String text) throws IOException {
-            sendBytes(text.getBytes(encoding));
-        }
-
-        /**
-         * Sends raw bytes on the control connection, e.g. invalid UTF-8 or a line without CRLF.
-         *
-         * @param bytes the bytes
-         * @throws IOException when the client went away
-         */
-        public void sendBytes(byte[] bytes) throws IOException {
-            out.write(bytes);
-            out.flush();
-        }
-
-        /**
-         * Closes the control connection (the session ends after the handler returns).
-         */
-        public void closeControl() {
-            closedByServer = true;
-            closeQuietly(control);
-        }
-
-        /**
-         * Ends the server's side of the control connection (the client reads end of stream) and keeps reading.
-         *
-         * @throws IOException when the socket is gone
-         */
-        public void shutdownOutput() throws IOException {
-            control.shutdownOutput();
-        }
-
-        /**
-         * Replaces the control socket, e.g. by a server-side TLS socket after replying 234 to {@code AUTH TLS}.
-         *
-         * @param upgrade how to wrap the current socket
-         * @throws IOException when the upgrade fails
-         */
-        public void upgradeControl(SocketUpgrade upgrade) throws IOException {
-            Socket upgraded = upgrade.apply(control);
-            attach(upgraded);
-        }
-
-        /**
-         * Wraps every later data connection of this session, e.g. in TLS after {@code PROT P}.
-         *
-         * @param upgrade the wrapper, or {@code null} for plain data connections
-         */
-        public void upgradeData(SocketUpgrade upgrade) {
-            this.dataUpgrade = upgrade;
-        }
-
-        /**
-         * Returns the current data connection.
-         *
-         * @return the socket
-         * @throws IllegalStateException when there is none (no PASV/EPSV/PORT/EPRT before)
-         */
-        public Socket dataSocket() {
-            Socket socket = data;
-            if (socket == null) {
-                throw new IllegalStateException("no data connection: the client sent no PASV, EPSV, PORT or EPRT");
-            }
-            return socket;
-        }
-
-        /**
-         * Tells whether a data connection is open.
-         *
-         * @return true after PASV/EPSV/PORT/EPRT and before the data was sent or received
-         */
-        public boolean hasData() {
-            return data != null;
-        }
-
-        /**
-         * Sends text on the data connection (or the {@link #nextData(String) injected data} instead), encoded in
-         * the server's charset, then closes it. Sends no reply.
-         *
-         * @param text the text
-         * @throws IOException when the client went away
-         */
-        public void sendData(String text) throws IOException {
-            String injected = nextData.getAndSet(null);
-            sendDataBytes((injected != null ? injected : text).getBytes(encoding));
-        }
-
-        /**
-         * Sends bytes on the data connection, then closes it. Sends no reply.
-         *
-         * @param bytes the bytes
-         * @throws IOException when the client went away
-         */
-        public void sendDataBytes(byte[] bytes) throws IOException {
-            try (Socket socket = dataSocket()) {
-                data = null;
-                OutputStream dataOut = socket.getOutputStream();
-                dataOut.write(bytes);
-                dataOut.flush();
-            }
-        }
-
-        /**
-         * Reads the data connection to its end, then closes it. Sends no reply.
-         *
-         * @return the bytes received
-         * @throws IOException when reading fails
-         */
-        public byte[] receiveData() throws IOException {
-            try (Socket socket = dataSocket()) {
-                data = null;
-                ByteArrayOutputStream received = new ByteArrayOutputStream();
-                socket.getInputStream().transferTo(received);
-                return received.toByteArray();
-            }
-        }
-
-        /**
-         * Closes the data connection without sending or reading anything.
-         */
-        public void closeData() {
-            closeQuietly(data);
-            data = null;
-        }
-
-        /**
-         * Runs the built-in (Python) behaviour of a command, e.g. after sending extra replies first.
-         *
-         * @param verb the command, any case
-         * @param arg  its argument
-         * @throws IOException          when the client went away
-         * @throws InterruptedException when the server is closing
-         */
-        public void runDefault(String verb, String arg) throws IOException, InterruptedException {
-            Handler handler = defaults.get(verb.toLowerCase(Locale.ROOT));
-            if (handler == null) {
-                throw new IllegalArgumentException("no built-in behaviour for " + verb);
-            }
-            handler.handle(this, arg);
-        }
-
-        boolean requireData() throws IOException {
-            if (data == null) {
-                reply("425 no data connection");
-                return false;
-            }
-            return true;
-        }
-
-        void sendListing(String first, String listing) throws IOException {
-            if (requireData()) {
-                reply(first);
-                sendData(listing);
-                reply("226 transfer complete");
-            }
-        }
-
-        /**
-         * Listens on the control connection's local address, sends the reply made for the port, then waits up to
-         * 10 seconds for the client's data connection: Python's {@code cmd_pasv}/{@code cmd_epsv}, with any reply.
-         *
-         * @param replyForPort makes the reply line from the listening port
-         * @throws IOException when the client went away
-         */
-        public void acceptPassive(IntFunction<String> replyForPort) throws IOException {
-            closeData();
-            try (ServerSocket server = new ServerSocket(0, 1, control.getLocalAddress())) {
-                pendingListener = server;
-                server.setSoTimeout(DATA_TIMEOUT_MILLIS);
-                reply(replyForPort.apply(server.getLocalPort()));
-                try {
-                    data = upgradeData(server.accept());
-                } catch (SocketTimeoutException e) {
-                    // as Python's handler: no data connection came, the conversation goes on without one
-                    data = null;
-                }
-            } finally {
-                pendingListener = null;
-            }
-        }
-
-        /**
-         * Connects to the client's listener, then replies {@code 200}: Python's {@code cmd_port}/{@code cmd_eprt}.
-         *
-         * @param target the address from PORT/EPRT
-         * @param source the local address to connect from (e.g. 127.0.0.2, to play another host), or {@code null}
-         * @throws IOException when the connection fails
-         */
-        public void connectBack(InetSocketAddress target, InetSocketAddress source) throws IOException {
-            closeData();
-            Socket socket = new Socket();
-            if (source != null) {
-                socket.bind(source);
-            }
-            socket.connect(target, DATA_TIMEOUT_MILLIS);
-            data = upgradeData(socket);
-            reply("200 active data connection established");
-        }
-
-        private Socket upgradeData(Socket socket) throws IOException {
-            SocketUpgrade upgrade = dataUpgrade;
-            return upgrade == null ? socket : upgrade.apply(socket);
-        }
-
-        void serve() {
-            try {
-                welcome.get().handle(this, "");
-                String line;
-                while ((line = readLine()) != null) {
-                    dispatch(line);
-                }
-                if (!closedByServer) {
-                    disconnects.incrementAndGet();
-                }
-            } catch (IOException e) {
-                if (!closedByServer && !closed) {
-                    disconnects.incrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
-                if (!closed) {
-                    failures.add(e);
-                }
-            } finally {
-                closeAll();
-                sessions.remove(this);
-            }
-        }
-
-        private void dispatch(String line) throws IOException, InterruptedException {
-            commands.add(line);
-            String injected = nextResponse.getAndSet(null);
-            if (injected != null && !injected.isEmpty()) {
-                reply(injected);
-            }
-            String verb = line.split(" ", -1)[0].toLowerCase(Locale.ROOT);
-            int space = line.indexOf(' ');
-            String arg = space < 0 ? "" : line.substring(space + 1);
-            Handler handler = handlerFor(verb);
-            if (handler == null) {
-                reply("550 command \"" + verb + "\" not understood.");
-            } else {
-                handler.handle(this, arg);
-            }
-        }
-
-        // asynchat with terminator b"\r\n": a lone CR or LF stays inside the line
-        private String readLine() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int previous = -1;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (previous == '\r' && b == '\n') {
-                    byte[] bytes = line.toByteArray();
-                    return new String(bytes, 0, bytes.length - 1, encoding);
-                }
-                line.write(b);
-                previous = b;
-            }
-            return null;
-        }
-
-        void closeAll() {
-            closeQuietly(pendingListener);
-            closeQuietly(data);
-            closeQuietly(control);
         }
     }
 
