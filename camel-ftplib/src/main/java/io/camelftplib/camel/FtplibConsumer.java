@@ -299,6 +299,28 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     }
 
     /**
+     * Processes one file as camel-file does, except that a file whose retrieval failed counts as not started: its
+     * idempotent key is released (camel-file would keep an eager key, so the file would never be fetched again) and
+     * the poll does not count it among the files it delivered. The failure itself has gone to the exception handler.
+     *
+     * @param exchange the file's exchange
+     * @return true when the file was handed to the route
+     */
+    @Override
+    protected boolean processExchange(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        GenericFile<FtplibFile> file = exchange.getProperty(Exchange.FILE_EXCHANGE_FILE, GenericFile.class);
+        // before begin: a preMove renames the file, and the key was claimed under the listed name
+        String key = UndeliveredFiles.claimedKey(ftplibEndpoint, file);
+        boolean started = super.processExchange(exchange);
+        if (UndeliveredFiles.retrievalFailed(exchange)) {
+            UndeliveredFiles.release(ftplibEndpoint, key);
+            return false;
+        }
+        return started;
+    }
+
+    /**
      * Processes the files of a poll: one after the other with one connection (camel-file's own loop), else shared
      * out among the poll thread and the transfer threads, each on a connection of its own.
      *
