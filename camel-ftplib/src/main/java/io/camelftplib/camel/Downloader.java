@@ -3,10 +3,8 @@ package io.camelftplib.camel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import io.camelftplib.ftplib.DataConnection;
@@ -18,20 +16,20 @@ import org.apache.camel.component.file.GenericFile;
  * Fetches a remote file with {@code RETR} in one of three ways: streamed into the body (the default, see
  * {@link FtplibDownload}), into a file of the local work directory (written under a {@code .inprogress} name and
  * moved into place only after the server confirmed the transfer; {@code resumeDownload} continues a partial file
- * with {@code REST}), or into memory ({@code streamDownload=false}).
+ * with {@code REST} when {@link PartialDownload} proves it came from the same remote file), or into memory ({@code streamDownload=false}).
  *
  * <p>Not thread-safe: uses the session's connection.
  */
 final class Downloader {
 
-    static final String IN_PROGRESS = ".inprogress";
-
     private final FtplibSession session;
     private final FtplibEndpoint endpoint;
+    private final FileProbe probe;
 
-    Downloader(FtplibSession session, FtplibEndpoint endpoint) {
+    Downloader(FtplibSession session, FtplibEndpoint endpoint, FileProbe probe) {
         this.session = session;
         this.endpoint = endpoint;
+        this.probe = probe;
     }
 
     /**
@@ -80,7 +78,7 @@ final class Downloader {
         Ftp ftp = session.client();
         String name = session.enterParent(path);
         DataConnection data = rest == null ? ftp.ntransferCmd("RETR " + name) : ftp.ntransferCmd("RETR " + name, rest);
-        return new FtplibDownload(session, data, path, endpoint.getBufferSize());
+        return new FtplibDownload(session, data, path, endpoint.getBufferSize(), rest != null);
     }
 
     private void toLocalFile(String path, Exchange exchange, GenericFile<FtplibFile> file) throws IOException {
@@ -90,36 +88,40 @@ final class Downloader {
             throw new IOException("The file " + path + " would be written outside the localWorkDirectory " + workDir);
         }
         Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling(target.getFileName() + IN_PROGRESS);
-        boolean resume = endpoint.getConfiguration().isResumeDownload() && Files.isRegularFile(temp);
-        long offset = resume ? Files.size(temp) : 0;
-        if (!resume) {
-            Files.deleteIfExists(temp);
+        PartialDownload partial = PartialDownload.of(target);
+        boolean resumable = isResumable();
+        long offset = 0;
+        if (resumable) {
+            offset = partial.resumeOffset(probe.stat(path, true).flatMap(PartialDownload.Version::of));
+        } else {
+            partial.discard();
         }
         FtplibDownload download = open(path, offset > 0 ? offset : null);
         boolean done = false;
         try (InputStream in = download.getInputStream();
-             OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+             OutputStream out = Files.newOutputStream(partial.file(), StandardOpenOption.CREATE,
+                     StandardOpenOption.WRITE,
                      offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             in.transferTo(out);
             done = true;
         } finally {
             download.abort();
-            if (!done && !endpoint.getConfiguration().isResumeDownload()) {
-                Files.deleteIfExists(temp);
+            if (!done && !resumable) {
+                partial.discard();
             }
         }
-        moveIntoPlace(temp, target);
+        partial.completeAs(target);
         ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
         exchange.getIn().setHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, target.toString());
         file.setBody(target.toFile());
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /**
+     * Tells whether a partial file may be continued: {@code resumeDownload} in binary mode (in ASCII mode the local
+     * length counts converted line ends, so it is no offset into the remote file).
+     */
+    private boolean isResumable() {
+        FtplibConfiguration config = endpoint.getConfiguration();
+        return config.isResumeDownload() && config.isBinary();
     }
 }

@@ -37,15 +37,18 @@ public final class FtplibDownload {
     private final FtplibSession session;
     private final DataConnection data;
     private final String path;
+    private final boolean restarted;
     private final RemoteStream stream;
     private String finalReply;
     private IOException failure;
     private Exchange exchange;
 
-    FtplibDownload(FtplibSession session, DataConnection data, String path, int bufferSize) throws IOException {
+    FtplibDownload(FtplibSession session, DataConnection data, String path, int bufferSize, boolean restarted)
+            throws IOException {
         this.session = session;
         this.data = data;
         this.path = path;
+        this.restarted = restarted;
         this.stream = new RemoteStream(data.socket().getInputStream(), bufferSize(bufferSize, data));
         session.transferOpened(this);
     }
@@ -172,7 +175,8 @@ public final class FtplibDownload {
             }
             throw fail(e);
         }
-        if (data.size().isPresent() && data.size().getAsLong() != received) {
+        // after REST some servers (vsftpd) announce the whole file, others the rest: only a whole transfer compares
+        if (!restarted && data.size().isPresent() && data.size().getAsLong() != received) {
             throw fail(new FtpException(reply, "the server announced " + data.size().getAsLong() + " bytes for RETR "
                     + path + " but sent " + received + "; the transfer was truncated", null));
         }
