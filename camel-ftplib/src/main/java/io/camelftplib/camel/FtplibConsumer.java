@@ -167,7 +167,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         if (name == null || RemoteNames.unsafeReason(name) != null) {
             return List.of();
         }
-        return List.of(new FtplibFile(name, FtplibFile.Kind.FILE, -1, -1));
+        return List.of(FtplibFile.named(name, FtplibFile.Kind.FILE));
     }
 
     private DirectoryLister.Needs needs() {
