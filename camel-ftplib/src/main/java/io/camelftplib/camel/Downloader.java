@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
-import io.camelftplib.ftplib.DataConnection;
+import io.camelftplib.ftplib.ExpectedSize;
 import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.RetrieveStream;
+import io.camelftplib.ftplib.TransferType;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 
@@ -45,14 +48,14 @@ final class Downloader {
         if (endpoint.getLocalWorkDirectory() != null) {
             toLocalFile(path, exchange, file);
         } else if (config.isStreamDownload()) {
-            FtplibDownload download = open(path, null);
+            FtplibDownload download = open(path, 0, file.getFile());
             download.reportTo(exchange);
             file.setBody(download);
             exchange.getIn().setHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM, download.getInputStream());
             exchange.getExchangeExtension().addOnCompletion(
                     new DownloadCompletion(download, config.remoteServerInformation()));
         } else {
-            FtplibDownload download = open(path, null);
+            FtplibDownload download = open(path, 0, file.getFile());
             byte[] bytes;
             try {
                 bytes = download.getInputStream().readAllBytes();
@@ -65,20 +68,26 @@ final class Downloader {
     }
 
     /**
-     * Sends RETR and opens the data connection.
+     * Sends RETR (after {@code REST} when resuming) and opens the data connection. The engine's stream checks the
+     * bytes that arrive against the size the entry gives (from the listing, MLST or SIZE), the offset accounted for.
      *
-     * @param path the remote path
-     * @param rest the restart offset, or null
+     * @param path  the remote path
+     * @param rest  the restart offset, 0 for none
+     * @param entry what is known of the file, or null when nothing is
      * @return the open download; the caller completes or aborts it
      * @throws IOException when RETR is refused (e.g. 550) or the data connection fails
      */
-    FtplibDownload open(String path, Long rest) throws IOException {
-        FtplibConfiguration config = endpoint.getConfiguration();
-        session.transferType(config.isBinary());
+    FtplibDownload open(String path, long rest, FtplibFile entry) throws IOException {
+        boolean binary = endpoint.getConfiguration().isBinary();
+        // in ASCII mode the server converts line ends, so no byte count can be compared with the stored size
+        ExpectedSize expected = binary && entry != null && entry.size() >= 0
+                ? ExpectedSize.of(entry.size(), entry.sizeSource()) : ExpectedSize.unknown();
         Ftp ftp = session.client();
         String name = session.enterParent(path);
-        DataConnection data = rest == null ? ftp.ntransferCmd("RETR " + name) : ftp.ntransferCmd("RETR " + name, rest);
-        return new FtplibDownload(session, data, path, endpoint.getBufferSize(), rest != null);
+        RetrieveStream remote = ftp.retrStream("RETR " + name, rest, expected,
+                binary ? TransferType.BINARY : TransferType.ASCII);
+        session.typeSent(binary);
+        return new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes());
     }
 
     private void toLocalFile(String path, Exchange exchange, GenericFile<FtplibFile> file) throws IOException {
@@ -91,12 +100,16 @@ final class Downloader {
         PartialDownload partial = PartialDownload.of(target);
         boolean resumable = isResumable();
         long offset = 0;
+        FtplibFile entry = file.getFile();
         if (resumable) {
-            offset = partial.resumeOffset(probe.stat(path, true).flatMap(PartialDownload.Version::of));
+            // the version now, asked for exactly this file: it decides whether the partial may be continued
+            Optional<FtplibFile> now = probe.stat(path, true);
+            entry = now.orElse(entry);
+            offset = partial.resumeOffset(now.flatMap(PartialDownload.Version::of));
         } else {
             partial.discard();
         }
-        FtplibDownload download = open(path, offset > 0 ? offset : null);
+        FtplibDownload download = open(path, offset, entry);
         boolean done = false;
         try (InputStream in = download.getInputStream();
              OutputStream out = Files.newOutputStream(partial.file(), StandardOpenOption.CREATE,

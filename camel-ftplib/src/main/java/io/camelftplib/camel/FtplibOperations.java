@@ -292,7 +292,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     FtplibDownload openDownload(String path) {
         try {
-            return lanes.current().downloader().open(RemoteNames.checkPath(path), null);
+            return lanes.current().downloader().open(RemoteNames.checkPath(path), 0, null);
         } catch (IOException e) {
             throw fail("Cannot retrieve file: " + path, e);
         }
