@@ -1,15 +1,20 @@
 package io.camelftplib.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
+import io.camelftplib.ftplib.testing.Cut;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.Fault;
+import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -123,5 +128,44 @@ class ResumeDownloadTest extends FtplibTestSupport {
 
         assertDelivered(consumeOnce("unknown"), content);
         assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("REST"));
+    }
+
+    @Test
+    void fileReplacedAfterADownloadWasCutIsFetchedFromZero() throws Exception {
+        byte[] before = content(7, 300_000);
+        byte[] after = content(8, 300_000);
+        remote("cut", before, EARLIER);
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", SERVER.port())) {
+            Fault cut = proxy.nextDownload().cutAfter(100_000, Cut.RST);
+            String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@" + proxy.host() + ":" + proxy.port()
+                    + "/cut?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=600000"
+                    + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true&bridgeErrorHandler=true";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(deadLetterChannel("mock:dead"));
+                    from(uri).routeId("r-cut").autoStartup(false).convertBodyTo(byte[].class).to("mock:cut");
+                }
+            });
+            MockEndpoint dead = getMockEndpoint("mock:dead");
+            dead.expectedMessageCount(1);
+            start("cut");
+            dead.assertIsSatisfied();
+            context.getRouteController().stopRoute("r-cut");
+            assertThat(cut.hasFired()).isTrue();
+            assertThat(Files.size(work.resolve(NAME + PartialDownload.IN_PROGRESS))).isPositive();
+
+            remote("cut", after, LATER);
+            MockEndpoint mock = getMockEndpoint("mock:cut");
+            mock.expectedMessageCount(1);
+            int earlier = SERVER.commands().size();
+            start("cut");
+            mock.assertIsSatisfied();
+            assertDelivered(mock, after);
+            assertThat(SERVER.commands().subList(earlier, SERVER.commands().size()))
+                    .contains("RETR cut/" + NAME).noneMatch(c -> c.startsWith("REST"));
+            // the commit (DELE) goes through the proxy too
+            await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file("cut/" + NAME)));
+        }
     }
 }
