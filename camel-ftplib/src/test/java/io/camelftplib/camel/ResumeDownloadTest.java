@@ -15,7 +15,6 @@ import io.camelftplib.ftplib.testing.Cut;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,13 +67,7 @@ class ResumeDownloadTest extends FtplibTestSupport {
     }
 
     private MockEndpoint consumeOnce(String dir) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(ftp(dir, "localWorkDirectory=" + work + "&resumeDownload=true&delete=true")).routeId("r-" + dir)
-                        .autoStartup(false).convertBodyTo(byte[].class).to("mock:" + dir);
-            }
-        });
+        consumeBytes(dir, ftp(dir, "localWorkDirectory=" + work + "&resumeDownload=true&delete=true"));
         MockEndpoint mock = getMockEndpoint("mock:" + dir);
         mock.expectedMessageCount(1);
         start(dir);
@@ -137,16 +130,8 @@ class ResumeDownloadTest extends FtplibTestSupport {
         remote("cut", before, EARLIER);
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", SERVER.port())) {
             Fault cut = proxy.nextDownload().cutAfter(100_000, Cut.RST);
-            String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@" + proxy.host() + ":" + proxy.port()
-                    + "/cut?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=600000"
-                    + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true&bridgeErrorHandler=true";
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    errorHandler(deadLetterChannel("mock:dead"));
-                    from(uri).routeId("r-cut").autoStartup(false).convertBodyTo(byte[].class).to("mock:cut");
-                }
-            });
+            consumeBytes("cut", ftpVia(proxy, "cut", "delay=600000&localWorkDirectory=" + work
+                    + "&resumeDownload=true&delete=true&bridgeErrorHandler=true"));
             MockEndpoint dead = getMockEndpoint("mock:dead");
             dead.expectedMessageCount(1);
             start("cut");

@@ -14,7 +14,6 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
@@ -76,12 +75,8 @@ class UndeliveredFileTest extends FtplibTestSupport {
                 SERVER.disconnectAllSessions();
             }
         });
-        String modeOptions = switch (mode) {
-            case "streamDownload=false" -> "&streamDownload=false";
-            case "localWorkDirectory" -> "&localWorkDirectory=" + work.resolve("local");
-            default -> "";
-        };
-        assertFetchedOnlyOnTheSecondPoll(ftp(dir, consumer + modeOptions), dir, consumer);
+        assertFetchedOnlyOnTheSecondPoll(ftp(dir, consumer + fetchOptions(mode, work.resolve("local"))), dir,
+                consumer);
         assertThat(retrs).hasValue(2);
     }
 
@@ -102,10 +97,7 @@ class UndeliveredFileTest extends FtplibTestSupport {
         write(dir + "/" + NAME, CONTENT);
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", SERVER.port())) {
             Fault refused = proxy.onCommand("RETR").reply(reply);
-            String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@" + proxy.host() + ":" + proxy.port() + "/"
-                    + dir + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=100&"
-                    + consumer;
-            Exception failure = assertFetchedOnlyOnTheSecondPoll(uri, dir, consumer);
+            Exception failure = assertFetchedOnlyOnTheSecondPoll(ftpVia(proxy, dir, consumer), dir, consumer);
             assertThat(refused.hasFired()).isTrue();
             assertThat(failure).isInstanceOf(GenericFileOperationFailedException.class)
                     .extracting(e -> ((GenericFileOperationFailedException) e).getCode())
@@ -126,18 +118,12 @@ class UndeliveredFileTest extends FtplibTestSupport {
         CountingPollStrategy polls = new CountingPollStrategy();
         context.getRegistry().bind("polls", polls);
         String endpoint = uri + "&pollStrategy=#polls&bridgeErrorHandler=true&maximumReconnectAttempts=0";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(deadLetterChannel("mock:dead"));
-                from(endpoint).routeId("r").autoStartup(false).convertBodyTo(byte[].class).to("mock:delivered");
-            }
-        });
+        consumeBytes("delivered", endpoint);
         MockEndpoint dead = getMockEndpoint("mock:dead");
         dead.expectedMessageCount(1);
         MockEndpoint delivered = getMockEndpoint("mock:delivered");
         delivered.expectedMessageCount(1);
-        context.getRouteController().startRoute("r");
+        start("delivered");
 
         delivered.assertIsSatisfied();
         dead.assertIsSatisfied();
