@@ -23,10 +23,22 @@ abstract class FtplibTestSupport extends CamelTestSupport {
      */
     abstract EmbeddedFtpServerExtension server();
 
+    /**
+     * Returns a consumer URI for the server of the test class: polling at once, then every 100 ms unless the options
+     * set a delay.
+     *
+     * @param directory the remote directory
+     * @param options   more options, or empty
+     * @return the {@code ftplib:} URI
+     */
     String ftp(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0"
-                + (options.contains("delay=") ? "" : "&delay=100") + (options.isEmpty() ? "" : "&" + options);
+        return uri("ftplib", directory, polling(options));
+    }
+
+    /** The options with polling at once, then every 100 ms unless they set a delay. */
+    private static String polling(String options) {
+        return "initialDelay=0" + (options.contains("delay=") ? "" : "&delay=100")
+                + (options.isEmpty() ? "" : "&" + options);
     }
 
     /**
@@ -34,17 +46,29 @@ abstract class FtplibTestSupport extends CamelTestSupport {
      *
      * @param directory the remote directory
      * @param options   more options, or empty
-     * @return the URI
+     * @return the {@code ftplib:} URI
      */
     String to(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
+        return uri("ftplib", directory, options);
+    }
+
+    /**
+     * Returns the URI of {@code directory} on the server of the test class for {@code ftp:} (Camel's camel-ftp,
+     * for the tests that show a route behaves the same after swapping the scheme) or {@code ftplib:}.
+     *
+     * @param scheme    {@code ftp} or {@code ftplib}
+     * @param directory the remote directory
+     * @param options   more options, or empty
+     * @return the URI
+     */
+    String uri(String scheme, String directory, String options) {
+        return scheme + "://" + EmbeddedFtpServerExtension.USER + "@localhost:" + server().port() + "/" + directory
                 + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
                 + options;
     }
 
     /**
-     * Adds a stopped route from {@code ftp(directory, options)} that converts each body to a String and sends it to
-     * {@code mock:<directory>}; start it with {@link #start(String)} after setting more expectations.
+     * Adds a stopped {@code ftplib:} route; see {@link #consume(String, String, String, int)}.
      *
      * @param directory the remote directory, also the route's and mock's name
      * @param options   the endpoint options
@@ -53,12 +77,27 @@ abstract class FtplibTestSupport extends CamelTestSupport {
      * @throws Exception when the route cannot be added
      */
     MockEndpoint consume(String directory, String options, int files) throws Exception {
-        String route = "r-" + directory;
+        return consume("ftplib", directory, options, files);
+    }
+
+    /**
+     * Adds a stopped route from {@code directory} that converts each body to a String and sends it to
+     * {@code mock:<directory>}; start it with {@link #start(String)} after setting more expectations.
+     *
+     * @param scheme    {@code ftp} or {@code ftplib}
+     * @param directory the remote directory, also the route's and mock's name
+     * @param options   the endpoint options; it polls at once, then every 100 ms unless they set a delay
+     * @param files     how many messages the mock expects
+     * @return the mock
+     * @throws Exception when the route cannot be added
+     */
+    MockEndpoint consume(String scheme, String directory, String options, int files) throws Exception {
+        String uri = uri(scheme, directory, polling(options));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(ftp(directory, options)).routeId(route).autoStartup(false)
-                        .convertBodyTo(String.class).to("mock:" + directory);
+                from(uri).routeId("r-" + directory).autoStartup(false).convertBodyTo(String.class)
+                        .to("mock:" + directory);
             }
         });
         MockEndpoint mock = getMockEndpoint("mock:" + directory);
