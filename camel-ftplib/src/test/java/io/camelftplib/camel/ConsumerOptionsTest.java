@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
@@ -68,11 +67,7 @@ class ConsumerOptionsTest extends FtplibTestSupport {
         mock.expectedBodiesReceived("moved");
         start(dir);
         mock.assertIsSatisfied();
-        Message message = mock.getExchanges().get(0).getIn();
-        assertThat(message.getHeader(Exchange.FILE_NAME)).isEqualTo("a.txt");
-        assertThat(message.getHeader(Exchange.FILE_NAME_ONLY)).isEqualTo("a.txt");
-        assertThat(message.getHeader(FtplibConstants.FILE_RELATIVE_PATH)).isEqualTo("a.txt");
-        assertThat(message.getHeader(Exchange.FILE_LENGTH, Long.class)).isEqualTo(5);
+        assertFileHeaders(mock.getExchanges().get(0).getIn(), "a.txt", 5);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/.done/a.txt")));
         assertThat(SERVER.file(dir + "/a.txt")).doesNotExist();
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -81,11 +81,7 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         mock.expectedBodiesReceived("deep");
         start(dir);
         mock.assertIsSatisfied();
-        Message message = mock.getExchanges().get(0).getIn();
-        assertThat(message.getHeader(Exchange.FILE_NAME)).isEqualTo("sub/deeper/b.txt");
-        assertThat(message.getHeader(Exchange.FILE_NAME_ONLY)).isEqualTo("b.txt");
-        assertThat(message.getHeader(FtplibConstants.FILE_RELATIVE_PATH)).isEqualTo("sub/deeper/b.txt");
-        assertThat(message.getHeader(Exchange.FILE_LENGTH, Long.class)).isEqualTo(4);
+        assertFileHeaders(mock.getExchanges().get(0).getIn(), "sub/deeper/b.txt", 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file(dir + "/sub/deeper/b.txt")));
     }
 
@@ -184,40 +180,26 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("RETR") && c.endsWith("busy.txt"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ftp", "ftplib"})
-    void maxMessagesPerPollWithSortByTakesTheFirstOfTheSortedPoll(String scheme) throws Exception {
-        String dir = scheme + "-max";
-        write(dir + "/b.txt", "b");
-        write(dir + "/a.txt", "a");
-        write(dir + "/c.txt", "c");
-        MockEndpoint mock = consume(scheme, dir, "maxMessagesPerPoll=2&eagerMaxMessagesPerPoll=false"
-                + "&sortBy=reverse:file:name&delete=true&delay=60000", 2);
-        mock.expectedBodiesReceived("c", "b");
-        mock.setAssertPeriod(300);
-        start(dir);
-        mock.assertIsSatisfied();
-        assertThat(SERVER.file(dir + "/a.txt")).exists();
-    }
-
     /**
-     * With eagerMaxMessagesPerPoll (the default) the poll stops listing at the limit and sorts only what it has:
-     * Apache FtpServer lists a directory in name order, so the first two are a and b, sorted in reverse.
+     * maxMessagesPerPoll=2 with sortBy=reverse:file:name. Not eager, the poll lists all three and takes the first two
+     * of the sorted list (c, b). Eager (the default), it stops listing at the limit and sorts only what it has:
+     * Apache FtpServer lists a directory in name order, so it takes a and b, sorted in reverse.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ftp", "ftplib"})
-    void eagerMaxMessagesPerPollSortsOnlyTheFilesListedBeforeTheLimit(String scheme) throws Exception {
-        String dir = scheme + "-eager";
+    @CsvSource({"ftp, false, c, b, a", "ftplib, false, c, b, a", "ftp, true, b, a, c", "ftplib, true, b, a, c"})
+    void maxMessagesPerPollWithSortByTakesTheFirstTwoOfWhatWasListed(String scheme, boolean eager, String first,
+            String second, String left) throws Exception {
+        String dir = scheme + "-max-" + eager;
         write(dir + "/c.txt", "c");
         write(dir + "/a.txt", "a");
         write(dir + "/b.txt", "b");
-        MockEndpoint mock = consume(scheme, dir, "maxMessagesPerPoll=2&eagerMaxMessagesPerPoll=true"
+        MockEndpoint mock = consume(scheme, dir, "maxMessagesPerPoll=2&eagerMaxMessagesPerPoll=" + eager
                 + "&sortBy=reverse:file:name&delete=true&delay=60000", 2);
-        mock.expectedBodiesReceived("b", "a");
+        mock.expectedBodiesReceived(first, second);
         mock.setAssertPeriod(300);
         start(dir);
         mock.assertIsSatisfied();
-        assertThat(SERVER.file(dir + "/c.txt")).exists();
+        assertThat(SERVER.file(dir + "/" + left + ".txt")).exists();
     }
 
     /**

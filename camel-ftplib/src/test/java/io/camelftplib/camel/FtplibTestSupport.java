@@ -1,5 +1,7 @@
 package io.camelftplib.camel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -113,6 +117,21 @@ abstract class FtplibTestSupport extends CamelTestSupport {
      */
     void start(String directory) throws Exception {
         context.getRouteController().startRoute("r-" + directory);
+    }
+
+    /**
+     * Asserts the file headers of a consumed file, the same under {@code ftp:} and {@code ftplib:}.
+     *
+     * @param message      the consumed message
+     * @param relativePath the file's path below the endpoint's directory, also its CamelFileName
+     * @param length       the file's length
+     */
+    static void assertFileHeaders(Message message, String relativePath, long length) {
+        assertThat(message.getHeader(Exchange.FILE_NAME)).isEqualTo(relativePath);
+        assertThat(message.getHeader(Exchange.FILE_NAME_ONLY))
+                .isEqualTo(relativePath.substring(relativePath.lastIndexOf('/') + 1));
+        assertThat(message.getHeader(FtplibConstants.FILE_RELATIVE_PATH)).isEqualTo(relativePath);
+        assertThat(message.getHeader(Exchange.FILE_LENGTH, Long.class)).isEqualTo(length);
     }
 
     Path write(String path, String content) {
