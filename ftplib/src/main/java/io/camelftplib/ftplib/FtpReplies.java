@@ -19,6 +19,7 @@ public final class FtpReplies {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_227 = Pattern.compile("([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+)");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private FtpReplies() {
     }
@@ -46,6 +47,26 @@ public final class FtpReplies {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Extracts the size from a {@code SIZE} reply, as ftplib's {@code size} does: the digits after a 213, spaces
+     * stripped. Beyond ftplib, only plain ASCII decimal digits (at most 18) count.
+     *
+     * @param resp    the reply
+     * @param context what the reply answered, for the message
+     * @return the size, or empty when the reply is not 213
+     * @throws FtpProtoException when a 213 reply holds no plain decimal number
+     */
+    static OptionalLong parse213(String resp, String context) throws FtpProtoException {
+        if (!resp.startsWith("213")) {
+            return OptionalLong.empty();
+        }
+        String s = resp.substring(3).strip();
+        if (!SIZE_DIGITS.matcher(s).matches()) {
+            throw new FtpProtoException(resp, context + "; the size is not a decimal number", null);
+        }
+        return OptionalLong.of(Long.parseLong(s));
     }
 
     /**

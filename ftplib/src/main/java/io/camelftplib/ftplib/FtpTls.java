@@ -92,8 +92,6 @@ public final class FtpTls extends Ftp {
     private TlsSockets tls;
     private boolean protP;
     private boolean implicit;
-    /** Why the last data connection may be refused: it did not resume the control session; null when it did. */
-    private String dataReuseHint;
 
     /**
      * Creates an unconnected client with the JDK's default {@link SSLContext} (its default trust store) and host
@@ -153,11 +151,12 @@ public final class FtpTls extends Ftp {
             throw new IllegalStateException("Already using TLS");
         }
         String resp = voidCmd("AUTH TLS");
+        ControlChannel control = conversation.control();
         if (control.hasBufferedBytes()) {
             disconnect();
-            throw new FtpProtoException(resp, context(resp) + "; the server sent more data after it, before the TLS"
-                    + " handshake: refusing that plain text as an injection (contract H19); the connection is closed",
-                    null);
+            throw new FtpProtoException(resp, conversation.context(resp) + "; the server sent more data after it,"
+                    + " before the TLS handshake: refusing that plain text, which a man in the middle could have"
+                    + " injected to be read as a reply once TLS is up; the connection is closed", null);
         }
         try {
             control.attach(secureControl(control.socket()));
@@ -183,13 +182,15 @@ public final class FtpTls extends Ftp {
             throw new IllegalStateException("not using TLS");
         }
         String resp = voidCmd("CCC");
+        ControlChannel control = conversation.control();
         TlsEngineSocket secured = (TlsEngineSocket) control.socket();
         try {
             int wait = getTimeout() == null ? TlsEngineSocket.CLOSE_WAIT_MILLIS : DataConnector.millis(getTimeout());
             if (secured.unwrap(wait).length > 0) {
                 // the server speaks only when spoken to: text before the next command is not the server's
-                throw new FtpProtoException(resp, context(resp) + "; plain text arrived with the server's"
-                        + " close_notify, before any command: refusing it as an injection (contract H19)", null);
+                throw new FtpProtoException(resp, conversation.context(resp) + "; plain text arrived with the"
+                        + " server's close_notify, before any command: refusing it, as the server cannot have sent"
+                        + " it and it would be read as a reply", null);
             }
             control.attach(secured.plain);
         } catch (IOException | RuntimeException e) {
@@ -282,7 +283,7 @@ public final class FtpTls extends Ftp {
      */
     @Override
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
-        dataReuseHint = null;
+        conversation.setDataFailureHint(null);
         DataConnection conn = super.ntransferCmd(cmd, rest);
         if (!protP) {
             return conn;
@@ -292,7 +293,8 @@ public final class FtpTls extends Ftp {
             String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
             data = tls.handshake(conn.socket(), controlAddress(), role);
         } catch (IOException | RuntimeException e) {
-            markOutOfSync("the TLS handshake of the data connection for " + cmd + " failed: " + e.getMessage());
+            conversation.markOutOfStep("the TLS handshake of the data connection for " + cmd + " failed: "
+                    + e.getMessage());
             throw e;
         }
         checkResumption(data);
@@ -313,17 +315,11 @@ public final class FtpTls extends Ftp {
         LOG.debug("{} data connection at {}:{} {} the control session", dataSession.getProtocol(), getHost(),
                 getPort(), resumed ? "resumed" : "did not resume");
         if (!resumed) {
-            dataReuseHint = TlsSockets.reuseHint(dataSession.getProtocol());
-            data.setFailureHint(dataReuseHint);
+            // the messages of 425, 426 and 522 replies and of the failed transfer then say why
+            String hint = TlsSockets.reuseHint(dataSession.getProtocol());
+            conversation.setDataFailureHint(hint);
+            data.setFailureHint(hint);
         }
-    }
-
-    /** Adds why a data connection failed to the context of 425, 426 and 522 replies, when it is known. */
-    @Override
-    String context(String resp) {
-        String base = super.context(resp);
-        boolean dataRefused = resp.startsWith("425") || resp.startsWith("426") || resp.startsWith("522");
-        return dataRefused && dataReuseHint != null ? base + "; " + dataReuseHint : base;
     }
 
     // ---------------------------------------------------------------- settings
@@ -405,8 +401,8 @@ public final class FtpTls extends Ftp {
 
     /** ftplib's {@code FTP_TLS.abort}: a TLS socket has no urgent data, so the line goes as ordinary data. */
     @Override
-    void sendAbortLine() throws IOException {
-        control.putRaw(("ABOR" + CRLF).getBytes(StandardCharsets.US_ASCII));
+    boolean abortsWithUrgentData() {
+        return false;
     }
 
     private TlsEngineSocket secureControl(Socket plain) throws IOException {
