@@ -124,7 +124,7 @@ final class Conversation {
     // ---------------------------------------------------------------- commands and replies
 
     void putCmd(String line) throws IOException {
-        ControlChannel.checkCommand(line);
+        FtpLine.check(line);
         requireInStep();
         requireNoOpenTransfer();
         log.cmd(line);

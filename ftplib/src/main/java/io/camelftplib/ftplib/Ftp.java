@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #close()} is ftplib's {@code with} exit (QUIT, then close); ftplib's {@code close()} is
  *     {@link #disconnect()}. A body's exception stays primary.</li>
  * <li>{@link #mlsd()} reads the listing eagerly; {@link #mlsd(String, List, IOConsumer)} streams it.</li>
- * <li>Hardened (contract section 3): NUL is refused in commands like CR and LF; a reply is bounded in lines and
+ * <li>Hardened against hostile servers: NUL is refused in commands like CR and LF; a reply is bounded in lines and
  *     characters; PASV/EPSV ports are range checked; an active-mode data connection is accepted only from the
  *     server; {@code REST} must be answered 350; a non-numeric {@code SIZE} or undecodable reply raises
  *     {@link FtpProtoException}; a welcome that is an error closes the socket; a transfer that fails before
@@ -111,7 +111,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     // ---------------------------------------------------------------- connection
 
     /**
-     * Connects to {@code host} on the current port (21 unless changed) with the current timeout.
+     * Connects to {@code host} on the current port (21 unless changed) with the current timeout: ftplib's
+     * {@code connect(host)}.
      *
      * @param host the server name or address
      * @return the welcome reply
@@ -470,8 +471,9 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Retrieves a file in binary mode into a stream, with one reused buffer: beyond ftplib, for streaming large
-     * files without a copy per block. The stream is neither flushed nor closed.
+     * Retrieves a file in binary mode into a stream, with one reused buffer: ftplib's
+     * {@code retrbinary(cmd, out.write)}, without the copy per block a callback needs, for streaming large files.
+     * The stream is neither flushed nor closed.
      *
      * @param cmd the command, e.g. {@code RETR a.bin}
      * @param out where the bytes go
@@ -483,7 +485,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Retrieves a file in binary mode into a stream from a restart offset: beyond ftplib.
+     * Retrieves a file in binary mode into a stream from a restart offset: ftplib's
+     * {@code retrbinary(cmd, out.write, rest=rest)}, as {@link #retrBinary(String, OutputStream)}.
      *
      * @param cmd  the command, e.g. {@code RETR a.bin}
      * @param out  where the bytes go
@@ -496,8 +499,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Opens a binary download for the caller to read: beyond ftplib, whose {@code retrbinary} pushes blocks to a
-     * callback instead. Sends {@code TYPE I}, {@code REST} when {@code rest} is positive, and the command, and
+     * Opens a binary download for the caller to read: ftplib's {@code retrbinary(cmd, callback, rest=rest)} turned
+     * around, so the caller pulls the blocks instead of receiving them ({@code rest} 0 is ftplib's {@code None}). Sends {@code TYPE I}, {@code REST} when {@code rest} is positive, and the command, and
      * returns the open transfer; see {@link #retrStream(String, long, ExpectedSize, TransferType)}.
      *
      * @param cmd      the command, e.g. {@code RETR a.bin}
@@ -511,7 +514,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Opens a download for the caller to read: beyond ftplib. Sends the {@code TYPE} command, opens the data
+     * Opens a download for the caller to read: ftplib's {@code retrbinary} (or, in ASCII mode, the byte stream
+     * under {@code retrlines}) turned around, so the caller pulls the data. Sends the {@code TYPE} command, opens the data
      * connection through {@link #ntransferCmd(String, String)} (so {@link FtpTls} protects it), sending
      * {@code REST rest} first when {@code rest} is positive, and returns the open transfer. The read that meets the
      * end of the data closes the data connection, reads the final reply and, in binary mode, checks the byte count
@@ -536,8 +540,9 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Opens a binary upload for the caller to write: beyond ftplib, whose {@code storbinary} reads a file object
-     * instead. Sends {@code TYPE I}; see {@link #storStream(String, long, TransferType)}.
+     * Opens a binary upload for the caller to write: ftplib's {@code storbinary(cmd, fp, rest=rest)} turned around,
+     * so the caller pushes the blocks instead of handing over a file object ({@code rest} 0 is ftplib's
+     * {@code None}). Sends {@code TYPE I}; see {@link #storStream(String, long, TransferType)}.
      *
      * @param cmd  the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
      * @param rest the restart offset, 0 for none
@@ -549,7 +554,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Opens an upload for the caller to write: beyond ftplib. Sends the {@code TYPE} command, opens the data
+     * Opens an upload for the caller to write: ftplib's {@code storbinary} (or {@code storlines}) turned around, so
+     * the caller pushes the data. Sends the {@code TYPE} command, opens the data
      * connection through {@link #ntransferCmd(String, String)}, sending {@code REST rest} first when {@code rest}
      * is positive, and returns the open transfer. In ASCII mode the caller sends CRLF line ends itself, as
      * {@link #storLines(String, InputStream, IOConsumer)} does. Until the stream ends, this client refuses other
@@ -770,8 +776,9 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Lists a directory with {@code MLSD}, handing each entry to a sink as it arrives: beyond ftplib, for
-     * directories too large to hold in memory.
+     * Lists a directory with {@code MLSD}, handing each entry to a sink as it arrives: ftplib's
+     * {@code for entry in mlsd(path, facts)}, whose generator the sink replaces, for directories too large to hold
+     * in memory.
      *
      * @param path  the directory; empty for the current one
      * @param facts the facts to ask for; empty for the server's default
@@ -1093,7 +1100,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing (contract H6).
+     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing, as RFC 959
+     * section 4.2 defines replies.
      * Off by default, as ftplib checks the first character only.
      *
      * @param strict true to refuse replies such as {@code 2ab ok}

@@ -41,7 +41,7 @@ public final class FtpReplies {
             return OptionalLong.empty();
         }
         String digits = m.group(1);
-        // Python has unbounded ints; a size beyond a long is as good as unknown (contract H14)
+        // Python has unbounded ints; a size beyond a long is as good as unknown
         try {
             return OptionalLong.of(Long.parseLong(digits));
         } catch (NumberFormatException e) {
@@ -106,7 +106,7 @@ public final class FtpReplies {
      * Parses a {@code 229} (EPSV) reply, as ftplib's {@code parse229}: {@code (<d><d><d>port<d>)} with any
      * delimiter {@code d}. The host is always the control connection's peer; the reply names none.
      *
-     * <p>Hardened beyond ftplib (contract H3): the port must be ASCII digits; Python's {@code int()} would also
+     * <p>Hardened beyond ftplib: the port must be ASCII digits; Python's {@code int()} would also
      * take {@code -1} or {@code " 12 "}, and a malformed reply raises {@code ValueError} outside
      * {@code all_errors} where this raises {@link FtpProtoException}.
      *

@@ -110,7 +110,8 @@ final class OpenTransfer {
         } catch (IOException | RuntimeException closing) {
             e.addSuppressed(closing);
         }
-        conversation.markOutOfStep("the transfer " + conversation.describe(command) + " failed before its final reply: " + e);
+        conversation.markOutOfStep("the transfer " + conversation.describe(command)
+                + " failed before its final reply: " + e);
     }
 
     /**

@@ -52,8 +52,8 @@ final class Transfers {
         DataConnection conn = hooks.ntransferCmd(cmd, rest);
         // text transfers convert line ends, so no size can be compared; nor a REST marker that is no byte count
         long offset = type == TransferType.BINARY ? offset(rest) : -1;
-        return new RetrieveStream(new OpenTransfer(conversation, cmd, conn, settings.timeout()), new TransferCheck(cmd, conversation.where(), offset),
-                resolved);
+        return new RetrieveStream(new OpenTransfer(conversation, cmd, conn, settings.timeout()),
+                new TransferCheck(cmd, conversation.where(), offset), resolved);
     }
 
     /** {@link Ftp#storStream(String, long, TransferType)}. */
@@ -105,7 +105,8 @@ final class Transfers {
     }
 
     /** {@link Ftp#retrBinary(String, IOConsumer, int, String)}: a fresh array per block, as ftplib's bytes. */
-    String retrBinary(DataChannel.Hooks hooks, String cmd, IOConsumer<byte[]> callback, int blocksize, String rest) throws IOException {
+    String retrBinary(DataChannel.Hooks hooks, String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
+            throws IOException {
         try (RetrieveStream in = retrieve(hooks, cmd, rest, ExpectedSize.unknown(), TransferType.BINARY)) {
             byte[] buffer = new byte[blocksize];
             int n;
@@ -169,8 +170,8 @@ final class Transfers {
     }
 
     /** {@link Ftp#storBinary(String, InputStream, int, IOConsumer, String)}, ftplib's parameters in its order. */
-    String storBinary(DataChannel.Hooks hooks, String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
-            throws IOException {
+    String storBinary(DataChannel.Hooks hooks, String cmd, InputStream in, int blocksize,
+            IOConsumer<byte[]> callback, String rest) throws IOException {
         StoreStream out = store(hooks, cmd, rest, TransferType.BINARY);
         try {
             if (callback == null) {
@@ -195,7 +196,8 @@ final class Transfers {
     }
 
     /** {@link Ftp#storLines(String, InputStream, IOConsumer)}: lines at {@code \n}, sent with CRLF. */
-    String storLines(DataChannel.Hooks hooks, String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
+    String storLines(DataChannel.Hooks hooks, String cmd, InputStream in, IOConsumer<byte[]> callback)
+            throws IOException {
         StoreStream upload = store(hooks, cmd, null, TransferType.ASCII);
         try {
             OutputStream out = new BufferedOutputStream(upload, UploadStream.WRITE_SIZE);
