@@ -35,6 +35,7 @@ final class FtplibSession implements AutoCloseable {
     private String home = "";
     private String cwd = "";
     private Object openTransfer;
+    private int connections;
 
     FtplibSession(FtplibConfiguration config, FtpClientFactory factory) {
         this.config = config;
@@ -146,6 +147,7 @@ final class FtplibSession implements AutoCloseable {
     private void open() throws IOException {
         Ftp client = factory.create(config.encodingCharset());
         ftp = client;
+        connections++;
         type = 0;
         client.setPasv(config.isPassiveMode());
         if (config.activePorts() != null) {
@@ -228,6 +230,16 @@ final class FtplibSession implements AutoCloseable {
      */
     ServerFeatures features() {
         return features;
+    }
+
+    /**
+     * Counts the connections opened so far, so what was learnt on one connection (directories that exist) can be
+     * forgotten when a new one replaces it: the server may have lost them in between.
+     *
+     * @return the number of connections opened, 0 before the first
+     */
+    int connections() {
+        return connections;
     }
 
     /**

@@ -1,0 +1,142 @@
+package io.camelftplib.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An upload counts as done only when the server stored every byte: after {@code STOR} the server's {@code SIZE} is
+ * compared with the bytes sent, before a temporary name is renamed into place. The faulty server stores only the
+ * first 3 MiB of files named {@code truncated} and still confirms the upload with 226. Also: the directories the
+ * producer made are made again when they may be gone (a new connection, a failed upload).
+ */
+@Timeout(60)
+class UploadVerificationTest extends FtplibTestSupport {
+
+    @RegisterExtension
+    static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
+    @RegisterExtension
+    static final FaultyFtpServerExtension FAULTY = new FaultyFtpServerExtension();
+
+    private static final int SIZE = 12 * 1024 * 1024;
+
+    @Override
+    EmbeddedFtpServerExtension server() {
+        return SERVER;
+    }
+
+    private static String faulty(String directory, String options) {
+        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + FAULTY.port() + "/" + directory
+                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
+                + options;
+    }
+
+    private static byte[] content() {
+        byte[] bytes = new byte[SIZE];
+        new Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    private Exchange upload(String uri, Object body, String name) {
+        return template.send(uri, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, name);
+        });
+    }
+
+    @Test
+    void truncatedUploadConfirmedWith226FailsAndLeavesNoFileUnderTheFinalName() {
+        Exchange result = upload(faulty("v1", ""), content(), "truncated.bin");
+
+        assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
+                .hasMessageContaining("v1/truncated.bin")
+                .rootCause().hasMessageContaining("STOR v1/truncated.bin").hasMessageContaining(SIZE + " bytes")
+                .hasMessageContaining("SIZE reply after the upload says " + FaultyView.TRUNCATE_AFTER);
+        assertThat(FAULTY.file("v1/truncated.bin")).doesNotExist();
+    }
+
+    @Test
+    void truncatedUploadUnderTempPrefixFailsAndNeverTouchesTheFinalName() throws IOException {
+        Files.createDirectories(FAULTY.file("v2"));
+        Files.writeString(FAULTY.file("v2/truncated.bin"), "the previous version");
+
+        // eagerDeleteTargetFile=false: camel-file would otherwise delete the previous version before the upload
+        Exchange result = upload(faulty("v2", "tempPrefix=.part-&eagerDeleteTargetFile=false"), content(),
+                "truncated.bin");
+
+        assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
+                .rootCause().hasMessageContaining("STOR v2/.part-truncated.bin")
+                .hasMessageContaining("SIZE reply after the upload says " + FaultyView.TRUNCATE_AFTER);
+        assertThat(FAULTY.file("v2/truncated.bin")).hasContent("the previous version");
+        // the partial file stays under its temporary name, for the next attempt to replace or continue
+        assertThat(FAULTY.file("v2/.part-truncated.bin")).hasSize(FaultyView.TRUNCATE_AFTER);
+    }
+
+    @Test
+    void wholeUploadPassesTheSizeCheckAndIsRenamedIntoPlace() throws IOException {
+        byte[] content = content();
+        Exchange result = upload(faulty("v3", "tempPrefix=.part-"), content, "whole.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(Files.readAllBytes(FAULTY.file("v3/whole.bin"))).isEqualTo(content);
+        assertThat(FAULTY.file("v3/.part-whole.bin")).doesNotExist();
+        assertThat(FAULTY.commands()).contains("SIZE");
+    }
+
+    @Test
+    void directoryRemovedWhileDisconnectedIsMadeAgainAfterTheReconnect() throws IOException {
+        String uri = to("gone/deeper", "");
+        upload(uri, "one", "one.txt");
+        delete(SERVER.file("gone"));
+        SERVER.disconnectAllSessions();
+
+        Exchange result = upload(uri, "two", "two.txt");
+
+        assertThat(result.getException()).isNull();
+        assertThat(SERVER.file("gone/deeper/two.txt")).hasContent("two");
+    }
+
+    @Test
+    void directoryRemovedWhileConnectedIsMadeAgainOnRedelivery() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redeliver").errorHandler(defaultErrorHandler().maximumRedeliveries(1)
+                                .redeliveryDelay(0).logExhausted(false).logRetryAttempted(false))
+                        .to(to("vanish/deeper", ""));
+            }
+        });
+        template.sendBodyAndHeader("direct:redeliver", "one", Exchange.FILE_NAME, "one.txt");
+        delete(SERVER.file("vanish"));
+
+        Exchange result = template.send("direct:redeliver", e -> {
+            e.getIn().setBody("two");
+            e.getIn().setHeader(Exchange.FILE_NAME, "two.txt");
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(1);
+        assertThat(SERVER.file("vanish/deeper/two.txt")).hasContent("two");
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
