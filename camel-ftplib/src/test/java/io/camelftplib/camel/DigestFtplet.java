@@ -50,7 +50,9 @@ final class DigestFtplet extends DefaultFtplet {
     @Override
     public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
         List<String> features = offered;
-        String command = request.getCommand().toUpperCase(Locale.ROOT);
+        // the request line, not getCommand(): Apache FtpServer drops the X of X-commands (XSHA256 becomes SHA256)
+        String line = request.getRequestLine().strip();
+        String command = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
         String argument = request.getArgument();
         if (features.isEmpty()) {
             return FtpletResult.DEFAULT;

@@ -33,10 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * contains {@code broken} fail after 1 MiB of a RETR (the server answers 426/551 after partial data), files whose
  * name contains {@code stalled} send no data until {@link #releaseStalledReads()} and, when uploaded, stop the
  * server reading the data connection until {@link #releaseStalledWrites()}, directories named {@code hostile} also
- * list entries with names that point outside them, uploads and downloads of files named {@code truncated},
- * {@code cut} or {@code flipped} go wrong as {@link FaultyView} says, the user {@value AccountFtplet#USER} must send
- * an account ({@link AccountFtplet}), hash commands are offered when a test asks ({@link DigestFtplet}), and every
- * command received is counted (an Ftplet), for the command-count comparison with Camel's ftp:.
+ * list entries with names that point outside them, the user {@value AccountFtplet#USER} must send an account
+ * ({@link AccountFtplet}), hash commands are offered when a test asks ({@link DigestFtplet}), and every command
+ * received is counted (an Ftplet), for the command-count comparison with Camel's ftp:.
  *
  * <p>Register it as {@code @RegisterExtension static}; user and password as {@link EmbeddedFtpServerExtension}.
  */

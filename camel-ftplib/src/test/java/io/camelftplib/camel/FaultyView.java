@@ -16,11 +16,9 @@ import org.apache.ftpserver.ftplet.FtpFile;
 
 /**
  * The file system of {@link FaultyFtpServerExtension}: the native view, with files whose names contain
- * {@code broken} failing after 1 MiB of a read, files named {@code truncated} storing only the first 3 MiB of an
- * upload though the server confirms it, files named {@code cut} failing an upload from the start after 1 MiB (one
- * that continues a partial file goes through), files named {@code flipped} storing and sending one byte inverted,
- * files whose names contain {@code stalled} sending nothing until released (and, when uploaded, storing nothing, so
- * the server stops reading the data connection, as on a stalled disk), and directories named {@code hostile} listing {@link FaultyFtpServerExtension#HOSTILE_NAMES} besides
+ * {@code broken} failing after 1 MiB of a read, files whose names contain {@code stalled} sending nothing until
+ * released (and, when uploaded, storing nothing, so the server stops reading the data connection, as on a stalled
+ * disk), and directories named {@code hostile} listing {@link FaultyFtpServerExtension#HOSTILE_NAMES} besides
  * their real files.
  *
  * <p>One per user session; the stall latches are the extension's.
@@ -97,19 +95,6 @@ final class FaultyView implements FileSystemView {
                     public int read(byte[] b, int off, int len) throws IOException {
                         awaitRelease(stallRelease, "read");
                         return super.read(b, off, len);
-                    }
-                };
-            }
-            if (delegate.getName().contains("flipped")) {
-                return new FilterInputStream(in) {
-                    private long position = offset;
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        int n = super.read(b, off, len);
-                        flip(b, off, n, position);
-                        position += Math.max(n, 0);
-                        return n;
                     }
                 };
             }
@@ -244,17 +229,7 @@ final class FaultyView implements FileSystemView {
         @Override
         public OutputStream createOutputStream(long offset) throws IOException {
             OutputStream out = delegate.createOutputStream(offset);
-            String name = delegate.getName();
-            if (name.contains("truncated")) {
-                return new UploadFault(out, TRUNCATE_AFTER, offset, false);
-            }
-            if (name.contains("cut") && offset == 0) {
-                return new UploadFault(out, CUT_AFTER, offset, true);
-            }
-            if (name.contains("flipped")) {
-                return new UploadFault(out, Long.MAX_VALUE, offset, false);
-            }
-            if (!name.contains("stalled")) {
+            if (!delegate.getName().contains("stalled")) {
                 return out;
             }
             return new FilterOutputStream(out) {
@@ -264,53 +239,6 @@ final class FaultyView implements FileSystemView {
                     out.write(b, off, len);
                 }
             };
-        }
-    }
-
-    /** Where uploads of files named {@code truncated} stop being stored (3 MiB), though the server reads on. */
-    static final long TRUNCATE_AFTER = 3L * 1024 * 1024;
-    /** Where the first upload of a file named {@code cut} fails, as a disk or connection would (1 MiB). */
-    static final long CUT_AFTER = 1024L * 1024;
-    /** The position of the byte that files named {@code flipped} store or send inverted. */
-    static final long FLIPPED_AT = 1000;
-
-    private static void flip(byte[] b, int off, int n, long position) {
-        if (n > 0 && position <= FLIPPED_AT && FLIPPED_AT < position + n) {
-            int at = off + (int) (FLIPPED_AT - position);
-            b[at] = (byte) ~b[at];
-        }
-    }
-
-    /**
-     * The stored side of a faulty upload: stores the first {@code limit} bytes of the file, then either drops the
-     * rest while reading on (so the server still confirms the upload with 226) or fails (so it answers with an
-     * error); inverts the byte at {@link #FLIPPED_AT}.
-     */
-    private static final class UploadFault extends FilterOutputStream {
-
-        private final long limit;
-        private final boolean fail;
-        private long position;
-
-        UploadFault(OutputStream out, long limit, long offset, boolean fail) {
-            super(out);
-            this.limit = limit;
-            this.position = offset;
-            this.fail = fail;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            int keep = (int) Math.max(0, Math.min(len, limit - position));
-            if (keep < len && fail) {
-                out.write(b, off, keep);
-                position += keep;
-                throw new IOException("disk error after " + limit + " bytes (test fault)");
-            }
-            byte[] copy = java.util.Arrays.copyOfRange(b, off, off + keep);
-            flip(copy, 0, keep, position);
-            out.write(copy, 0, keep);
-            position += len;
         }
     }
 

@@ -10,36 +10,51 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.Fault;
+import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An upload counts as done only when the server stored every byte: after {@code STOR} the server's {@code SIZE} is
- * compared with the bytes sent, before a temporary name is renamed into place. The faulty server stores only the
- * first 3 MiB of files named {@code truncated} and still confirms the upload with 226. Also: the directories the
- * producer made are made again when they may be gone (a new connection, a failed upload).
+ * compared with the bytes sent, before a temporary name is renamed into place. A {@link FaultProxy} between producer
+ * and server truncates the upload after 3 MiB of 12 MiB while the server still confirms it with 226. Also: the
+ * directories the producer made are made again when they may be gone (a new connection, a failed upload).
  */
 @Timeout(60)
 class UploadVerificationTest extends FtplibTestSupport {
 
     @RegisterExtension
     static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
-    @RegisterExtension
-    static final FaultyFtpServerExtension FAULTY = new FaultyFtpServerExtension();
 
     private static final int SIZE = 12 * 1024 * 1024;
+    private static final long TRUNCATED = 3L * 1024 * 1024;
+
+    private FaultProxy proxy;
+
+    @BeforeEach
+    void startProxy() throws IOException {
+        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+    }
 
     @Override
     EmbeddedFtpServerExtension server() {
         return SERVER;
     }
 
-    private static String faulty(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + FAULTY.port() + "/" + directory
+    private String proxied(String directory, String options) {
+        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + proxy.port() + "/" + directory
                 + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
                 + options;
     }
@@ -59,41 +74,45 @@ class UploadVerificationTest extends FtplibTestSupport {
 
     @Test
     void truncatedUploadConfirmedWith226FailsAndLeavesNoFileUnderTheFinalName() {
-        Exchange result = upload(faulty("v1", ""), content(), "truncated.bin");
+        Fault truncate = proxy.nextUpload().truncateAfter(TRUNCATED);
 
+        Exchange result = upload(proxied("v1", ""), content(), "truncated.bin");
+
+        assertThat(truncate.hasFired()).isTrue();
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("v1/truncated.bin")
                 .rootCause().hasMessageContaining("STOR v1/truncated.bin").hasMessageContaining(SIZE + " bytes")
-                .hasMessageContaining("SIZE reply after the upload says " + FaultyView.TRUNCATE_AFTER);
-        assertThat(FAULTY.file("v1/truncated.bin")).doesNotExist();
+                .hasMessageContaining("SIZE reply after the upload says " + TRUNCATED);
+        assertThat(SERVER.file("v1/truncated.bin")).doesNotExist();
     }
 
     @Test
     void truncatedUploadUnderTempPrefixFailsAndNeverTouchesTheFinalName() throws IOException {
-        Files.createDirectories(FAULTY.file("v2"));
-        Files.writeString(FAULTY.file("v2/truncated.bin"), "the previous version");
+        write("v2/truncated.bin", "the previous version");
+        proxy.nextUpload().truncateAfter(TRUNCATED);
 
         // eagerDeleteTargetFile=false: camel-file would otherwise delete the previous version before the upload
-        Exchange result = upload(faulty("v2", "tempPrefix=.part-&eagerDeleteTargetFile=false"), content(),
+        Exchange result = upload(proxied("v2", "tempPrefix=.part-&eagerDeleteTargetFile=false"), content(),
                 "truncated.bin");
 
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
                 .rootCause().hasMessageContaining("STOR v2/.part-truncated.bin")
-                .hasMessageContaining("SIZE reply after the upload says " + FaultyView.TRUNCATE_AFTER);
-        assertThat(FAULTY.file("v2/truncated.bin")).hasContent("the previous version");
+                .hasMessageContaining("SIZE reply after the upload says " + TRUNCATED);
+        assertThat(SERVER.file("v2/truncated.bin")).hasContent("the previous version");
         // the partial file stays under its temporary name, for the next attempt to replace or continue
-        assertThat(FAULTY.file("v2/.part-truncated.bin")).hasSize(FaultyView.TRUNCATE_AFTER);
+        assertThat(SERVER.file("v2/.part-truncated.bin")).hasSize(TRUNCATED);
     }
 
     @Test
     void wholeUploadPassesTheSizeCheckAndIsRenamedIntoPlace() throws IOException {
         byte[] content = content();
-        Exchange result = upload(faulty("v3", "tempPrefix=.part-"), content, "whole.bin");
+
+        Exchange result = upload(proxied("v3", "tempPrefix=.part-"), content, "whole.bin");
 
         assertThat(result.getException()).isNull();
-        assertThat(Files.readAllBytes(FAULTY.file("v3/whole.bin"))).isEqualTo(content);
-        assertThat(FAULTY.file("v3/.part-whole.bin")).doesNotExist();
-        assertThat(FAULTY.commands()).contains("SIZE");
+        assertThat(Files.readAllBytes(SERVER.file("v3/whole.bin"))).isEqualTo(content);
+        assertThat(SERVER.file("v3/.part-whole.bin")).doesNotExist();
+        assertThat(SERVER.commands()).contains("SIZE v3/.part-whole.bin");
     }
 
     @Test

@@ -1,0 +1,195 @@
+package io.camelftplib.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Random;
+
+import io.camelftplib.ftplib.DataConnection;
+import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.Fault;
+import io.camelftplib.ftplib.testing.FaultProxy;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code verifyChecksum}: the digest computed while the bytes stream is compared with the digest the server
+ * computes of the stored file. The embedded server gets the hash commands from {@link DigestFtplet}; a
+ * {@link FaultProxy} flips one byte of a transfer, which keeps the size and changes the digest.
+ */
+@Timeout(60)
+class ChecksumTest extends FtplibTestSupport {
+
+    @RegisterExtension
+    static final FaultyFtpServerExtension SERVER = new FaultyFtpServerExtension();
+
+    private FaultProxy proxy;
+
+    @Override
+    EmbeddedFtpServerExtension server() {
+        throw new UnsupportedOperationException("the routes here use the faulty server through the proxy");
+    }
+
+    @BeforeEach
+    void startProxy() throws IOException {
+        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+        SERVER.digests().offer();
+    }
+
+    private String proxied(String directory, String options) {
+        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + proxy.port() + "/" + directory
+                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&" + options;
+    }
+
+    private static byte[] content() {
+        byte[] bytes = new byte[300_000];
+        new Random(5).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String digest(String algorithm, byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    }
+
+    private Exchange upload(String uri, byte[] body, String name) {
+        return template.send(uri, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, name);
+        });
+    }
+
+    @Test
+    void uploadVerifiedWithHashSetsTheSha256ChecksumHeaders() throws Exception {
+        SERVER.digests().offer("HASH", "XSHA256", "XMD5");
+        byte[] content = content();
+        SERVER.resetCommands();
+
+        Exchange result = upload(proxied("c1", "verifyChecksum=required"), content, "a.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isEqualTo(digest("SHA-256", content));
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM_ALGORITHM)).isEqualTo("SHA-256");
+        assertThat(SERVER.commands()).containsSubsequence("STOR", "SIZE", "OPTS", "HASH");
+    }
+
+    @Test
+    void uploadWithAFlippedByteFailsAndIsNeverRenamedIntoPlace() {
+        SERVER.digests().offer("HASH");
+        Fault flip = proxy.nextUpload().flipByteAt(1000);
+
+        Exchange result = upload(proxied("c2", "verifyChecksum=required&tempPrefix=.part-"), content(), "a.bin");
+
+        assertThat(flip.hasFired()).isTrue();
+        assertThat(result.getException()).rootCause().isInstanceOf(ChecksumVerificationException.class)
+                .hasMessageStartingWith("The SHA-256 digest of c2/.part-a.bin differs: ")
+                .hasMessageEndingWith("from the server's HASH (SHA-256); the file was altered on the way or on the "
+                        + "server, nothing was committed");
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isNull();
+        assertThat(SERVER.file("c2/a.bin")).doesNotExist();
+    }
+
+    @Test
+    void uploadToAServerWithOnlyXcrcIsVerifiedWithCrc32() throws Exception {
+        SERVER.digests().offer("XCRC");
+        byte[] content = content();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+
+        Exchange result = upload(proxied("c3", "verifyChecksum=auto"), content, "a.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isEqualTo(String.format("%08x",
+                crc.getValue()));
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM_ALGORITHM)).isEqualTo("CRC32");
+    }
+
+    @Test
+    void requiredFailsBeforeTheTransferWhenTheServerOffersNoHashCommand() {
+        SERVER.resetCommands();
+
+        Exchange result = upload(proxied("c4", "verifyChecksum=required"), content(), "a.bin");
+
+        assertThat(result.getException()).rootCause().isInstanceOf(ChecksumVerificationException.class)
+                .hasMessage("verifyChecksum=required, but ftplib://alice@127.0.0.1:" + proxy.port() + " offers "
+                        + "none of HASH, XSHA256, XSHA1, XMD5, XCRC in its FEAT reply (it offers [AUTH, LANG, MD5, "
+                        + "MDTM, MFMT, MLST, MMD5, MODE, REST, SIZE, TVFS, UTF8]); use verifyChecksum=auto to "
+                        + "transfer unverified from such a server");
+        assertThat(SERVER.commands()).doesNotContain("STOR");
+        assertThat(SERVER.file("c4/a.bin")).doesNotExist();
+    }
+
+    @Test
+    void autoUploadsUnverifiedWhenTheServerOffersNoHashCommand() throws IOException {
+        byte[] content = content();
+
+        Exchange result = upload(proxied("c5", "verifyChecksum=auto"), content, "a.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isNull();
+        assertThat(Files.readAllBytes(SERVER.file("c5/a.bin"))).isEqualTo(content);
+    }
+
+    @Test
+    void verifyChecksumInAsciiModeIsRefusedAtEndpointCreation() {
+        assertThatThrownBy(() -> context.getEndpoint(proxied("c6", "verifyChecksum=auto&binary=false")))
+                .rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("verifyChecksum=auto needs binary=true: in ASCII mode the server stores "
+                        + "other line endings than the client sends");
+    }
+
+    @Test
+    void downloadDigestIsComputedWhileStreamingAndAFlippedByteFailsIt() throws Exception {
+        SERVER.digests().offer("XSHA256");
+        byte[] content = content();
+        Files.createDirectories(SERVER.file("c7"));
+        Files.write(SERVER.file("c7/a.bin"), content);
+
+        try (Ftp ftp = new Ftp()) {
+            ftp.connect("127.0.0.1", proxy.port());
+            ftp.login(EmbeddedFtpServerExtension.USER, EmbeddedFtpServerExtension.PASSWORD);
+            ServerFeatures features = ServerFeatures.parse(ftp.sendCmd("FEAT"));
+            ftp.voidCmd("TYPE I");
+
+            TransferChecksum whole = retrieve(ftp, features, "c7/a.bin", content);
+            assertThat(whole.verify(ftp, "c7/a.bin", "c7/a.bin")).isEqualTo(digest("SHA-256", content));
+
+            proxy.nextDownload().flipByteAt(1000);
+            content[1000] = (byte) ~content[1000];
+            TransferChecksum flipped = retrieve(ftp, features, "c7/a.bin", content);
+            assertThatThrownBy(() -> flipped.verify(ftp, "c7/a.bin", "c7/a.bin"))
+                    .isInstanceOf(ChecksumVerificationException.class)
+                    .hasMessageContaining(digest("SHA-256", content) + " over the bytes transferred")
+                    .hasMessageContaining("from the server's XSHA256");
+        }
+    }
+
+    /** Streams a RETR through the checksum, as a download does, and checks the bytes that arrived. */
+    private static TransferChecksum retrieve(Ftp ftp, ServerFeatures features, String path, byte[] expected)
+            throws IOException {
+        Optional<TransferChecksum> checksum = TransferChecksum.start(FtplibVerifyChecksum.REQUIRED, features,
+                "test server");
+        assertThat(checksum).isPresent();
+        DataConnection data = ftp.ntransferCmd("RETR " + path);
+        try (data; InputStream in = checksum.get().track(data.socket().getInputStream())) {
+            assertThat(in.readAllBytes()).isEqualTo(expected);
+        }
+        ftp.voidResp();
+        return checksum.get();
+    }
+}
