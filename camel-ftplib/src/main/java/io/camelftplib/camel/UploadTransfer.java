@@ -2,19 +2,20 @@ package io.camelftplib.camel;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpPermException;
+import io.camelftplib.ftplib.StoreStream;
 
 /**
- * One upload over the session's connection, done only once proven whole: {@code STOR} (or {@code APPE}), then,
- * where the server's FEAT offers {@code SIZE}, the stored size compared with the bytes sent (plus what the server
- * held before an {@code APPE}), then, when {@code verifyChecksum} asks and the server offers a hash command, the
+ * One upload over the session's connection, done only once proven whole: {@code STOR} (or {@code APPE}) on the
+ * engine's upload stream (each write bounded by the data timeout, the final reply read by its close), then, where
+ * the server's FEAT offers {@code SIZE}, the stored size compared with the bytes sent (plus what the server held
+ * before an {@code APPE}) by the engine, which throws {@link io.camelftplib.ftplib.FtpIncompleteTransferException}
+ * on a difference, then, when {@code verifyChecksum} asks and the server offers a hash command, the
  * digest computed while the body streamed compared with the server's. A transfer that fails either check throws
  * before the caller renames a temporary name into place.
  *
@@ -67,17 +68,14 @@ final class UploadTransfer {
         if (offset > 0) {
             skipSent(ftp, name, source, offset);
         }
-        session.transferType(true);
-        String cmd = (append || offset > 0 ? "APPE " : "STOR ") + name;
-        long[] sent = new long[1];
-        String reply = storeBinary(ftp, cmd, source, sent);
+        StoreStream upload = storeBinary(ftp, (append || offset > 0 ? "APPE " : "STOR ") + name, source);
         if (held.isPresent() && session.features().hasSize()) {
-            StoredSizeCheck.check(ftp, cmd, name, held.getAsLong() + sent[0]);
+            ftp.checkStoredSize(name, held.getAsLong() + upload.bytesSent());
         }
         if (checksum.isPresent()) {
             checksum.get().verify(ftp, name, name);
         }
-        return new Stored(reply, checksum);
+        return new Stored(upload.finalReply(), checksum);
     }
 
     /** Returns what the server holds under the name: 0 when SIZE says there is no such file, empty if unknown. */
@@ -114,29 +112,29 @@ final class UploadTransfer {
         }
     }
 
-    private String storeBinary(Ftp ftp, String cmd, InputStream body, long[] sent) throws IOException {
-        DataConnection data = ftp.ntransferCmd(cmd);
-        // the engine's upload stream, not the bare socket stream: a socket write has no timeout and would block
-        // this thread forever on a server that stops reading; the stream also writes at most 64 KiB per call
-        // (larger writes measured about 30% slower), however large the bufferSize read from the body
-        try (data; OutputStream out = data.outputStream()) {
+    /**
+     * Sends the body on the engine's upload stream, whose close reads the final reply. When the body cannot be
+     * read, the upload is aborted (the data connection reset), so the server sees an error rather than the end of
+     * a shorter file; a connection left out of step is replaced by the session on its next use.
+     */
+    private StoreStream storeBinary(Ftp ftp, String cmd, InputStream body) throws IOException {
+        StoreStream out = ftp.storStream(cmd, 0);
+        try {
             byte[] buffer = new byte[Math.max(endpoint.getBufferSize(), 8192)];
             int n;
             while ((n = body.read(buffer)) >= 0) {
                 send(out, buffer, n);
-                sent[0] += n;
             }
-            out.flush();
+            out.close();
+            return out;
         } catch (IOException | RuntimeException e) {
-            // the final reply is still due and cannot be read in step: start over on a new connection
-            session.drop();
+            out.abort();
             throw e;
         }
-        return ftp.voidResp();
     }
 
     /** Writes one buffer; a write the server did not read within the data timeout names the option to raise. */
-    private void send(OutputStream out, byte[] buffer, int n) throws IOException {
+    private void send(StoreStream out, byte[] buffer, int n) throws IOException {
         try {
             out.write(buffer, 0, n);
         } catch (SocketTimeoutException e) {

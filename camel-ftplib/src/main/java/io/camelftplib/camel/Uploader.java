@@ -9,7 +9,7 @@ import java.util.Set;
 
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpPermException;
-import io.camelftplib.ftplib.FtpProtoException;
+import io.camelftplib.ftplib.FtpIncompleteTransferException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFileExist;
@@ -150,7 +150,7 @@ final class Uploader {
                 session.client().voidCmd("SITE CHMOD " + config.getChmod() + " " + name);
             }
             return stored.reply();
-        } catch (FtpProtoException | ChecksumVerificationException e) {
+        } catch (FtpIncompleteTransferException | ChecksumVerificationException e) {
             if (!append && !path.equals(temporary)) {
                 removeUnproven(name, e);
             }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import io.camelftplib.ftplib.FtpIncompleteTransferException;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
@@ -80,9 +81,11 @@ class UploadVerificationTest extends FtplibTestSupport {
 
         assertThat(truncate.hasFired()).isTrue();
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
-                .hasMessageContaining("v1/truncated.bin")
-                .rootCause().hasMessageContaining("STOR v1/truncated.bin").hasMessageContaining(SIZE + " bytes")
-                .hasMessageContaining("SIZE reply after the upload says " + TRUNCATED);
+                .hasMessageContaining("Cannot store file: v1/truncated.bin")
+                .rootCause().isInstanceOf(FtpIncompleteTransferException.class)
+                .hasMessageContaining("the upload of v1/truncated.bin at 127.0.0.1:" + proxy.port() + " ended early: "
+                        + "the server holds " + TRUNCATED + " bytes according to the SIZE reply after the upload, but "
+                        + SIZE + " were sent");
         assertThat(SERVER.file("v1/truncated.bin")).doesNotExist();
     }
 
@@ -96,8 +99,9 @@ class UploadVerificationTest extends FtplibTestSupport {
                 "truncated.bin");
 
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
-                .rootCause().hasMessageContaining("STOR v2/.part-truncated.bin")
-                .hasMessageContaining("SIZE reply after the upload says " + TRUNCATED);
+                .rootCause().isInstanceOf(FtpIncompleteTransferException.class)
+                .hasMessageContaining("the upload of v2/.part-truncated.bin at 127.0.0.1:" + proxy.port()
+                        + " ended early: the server holds " + TRUNCATED + " bytes");
         assertThat(SERVER.file("v2/truncated.bin")).hasContent("the previous version");
         // the partial file stays under its temporary name, for the next attempt to replace or continue
         assertThat(SERVER.file("v2/.part-truncated.bin")).hasSize(TRUNCATED);
