@@ -216,7 +216,7 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
 
     /**
      * Refuses options that cannot keep their promise with the others given: {@code resumeUpload} without a
-     * temporary name, {@code verifyChecksum} in ASCII mode.
+     * temporary name, {@code verifyChecksum} in ASCII mode or with {@code fileExist=Append}.
      *
      * @throws IllegalArgumentException naming the option and what to add or remove
      */
@@ -230,6 +230,12 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
             throw new IllegalArgumentException("verifyChecksum=" + configuration.getVerifyChecksum().name()
                     .toLowerCase(Locale.ROOT) + " needs binary=true: in ASCII mode the server stores other "
                     + "line endings than the client sends, so no digest could match; " + this);
+        }
+        if (configuration.getVerifyChecksum() != FtplibVerifyChecksum.NONE
+                && getFileExist() == GenericFileExist.Append) {
+            throw new IllegalArgumentException("verifyChecksum cannot check fileExist=Append: the server's digest "
+                    + "covers the whole file, the client's only the bytes appended; use another fileExist or "
+                    + "verifyChecksum=none; " + this);
         }
     }
 

@@ -154,6 +154,14 @@ class ChecksumTest extends FtplibTestSupport {
     }
 
     @Test
+    void verifyChecksumWithFileExistAppendIsRefusedAtEndpointCreation() {
+        assertThatThrownBy(() -> context.getEndpoint(proxied("c8", "verifyChecksum=required&fileExist=Append")))
+                .rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("verifyChecksum cannot check fileExist=Append: the server's digest covers "
+                        + "the whole file, the client's only the bytes appended");
+    }
+
+    @Test
     void downloadDigestIsComputedWhileStreamingAndAFlippedByteFailsIt() throws Exception {
         SERVER.digests().offer("XSHA256");
         byte[] content = content();
