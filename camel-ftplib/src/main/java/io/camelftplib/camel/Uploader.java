@@ -18,9 +18,12 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 /**
  * Uploads with {@code STOR} ({@code APPE} for {@code fileExist=Append}), applying {@code fileExist} with exists
  * checks by {@code MLST}/{@code SIZE} (never a directory listing), then {@code SITE CHMOD}; creates directories
- * with {@code MKD}, remembering those it made or found. A store returns only after the final reply confirmed the
- * transfer, so a temporary name is renamed into place only after that; an upload the server stops reading fails
- * after the data timeout (the {@code timeout} option) and drops the connection.
+ * with {@code MKD}, remembering those it made or found until a new connection or a failed upload. A store returns
+ * only after the final reply confirmed the transfer and {@link UploadTransfer} proved the stored file whole (its
+ * {@code SIZE}, and its digest with {@code verifyChecksum}), so a temporary name is renamed into place only after
+ * that. A file under its final name that fails the proof is deleted; one under a temporary name stays, for the next
+ * attempt to replace or, with {@code resumeUpload}, to continue. An upload the server stops reading fails after the
+ * data timeout (the {@code timeout} option) and leaves the connection out of step, so the session reconnects.
  *
  * <p>Not thread-safe: uses the session's connection.
  */

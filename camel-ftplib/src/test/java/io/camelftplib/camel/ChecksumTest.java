@@ -18,7 +18,6 @@ import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,28 +32,17 @@ class ChecksumTest extends FtplibTestSupport {
 
     @RegisterExtension
     static final FaultyFtpServerExtension SERVER = new FaultyFtpServerExtension();
-
-    private FaultProxy proxy;
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(SERVER::port);
 
     @Override
     EmbeddedFtpServerExtension server() {
         throw new UnsupportedOperationException("the routes here use the faulty server through the proxy");
     }
 
-    @BeforeEach
-    void startProxy() throws IOException {
-        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
-    }
-
     @AfterEach
-    void stopProxy() {
-        proxy.close();
+    void offerNoHashCommands() {
         SERVER.digests().offer();
-    }
-
-    private String proxied(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + proxy.port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&" + options;
     }
 
     private static byte[] content() {
@@ -80,7 +68,7 @@ class ChecksumTest extends FtplibTestSupport {
         byte[] content = content();
         SERVER.resetCommands();
 
-        Exchange result = upload(proxied("c1", "verifyChecksum=required"), content, "a.bin");
+        Exchange result = upload(proxy.uri("c1", "verifyChecksum=required"), content, "a.bin");
 
         assertThat(result.getException()).isNull();
         assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isEqualTo(digest("SHA-256", content));
@@ -91,9 +79,9 @@ class ChecksumTest extends FtplibTestSupport {
     @Test
     void uploadWithAFlippedByteFailsAndIsNeverRenamedIntoPlace() {
         SERVER.digests().offer("HASH");
-        Fault flip = proxy.nextUpload().flipByteAt(1000);
+        Fault flip = proxy.proxy().nextUpload().flipByteAt(1000);
 
-        Exchange result = upload(proxied("c2", "verifyChecksum=required&tempPrefix=.part-"), content(), "a.bin");
+        Exchange result = upload(proxy.uri("c2", "verifyChecksum=required&tempPrefix=.part-"), content(), "a.bin");
 
         assertThat(flip.hasFired()).isTrue();
         assertThat(result.getException()).rootCause().isInstanceOf(ChecksumVerificationException.class)
@@ -111,7 +99,7 @@ class ChecksumTest extends FtplibTestSupport {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(content);
 
-        Exchange result = upload(proxied("c3", "verifyChecksum=auto"), content, "a.bin");
+        Exchange result = upload(proxy.uri("c3", "verifyChecksum=auto"), content, "a.bin");
 
         assertThat(result.getException()).isNull();
         assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isEqualTo(String.format("%08x",
@@ -123,10 +111,10 @@ class ChecksumTest extends FtplibTestSupport {
     void requiredFailsBeforeTheTransferWhenTheServerOffersNoHashCommand() {
         SERVER.resetCommands();
 
-        Exchange result = upload(proxied("c4", "verifyChecksum=required"), content(), "a.bin");
+        Exchange result = upload(proxy.uri("c4", "verifyChecksum=required"), content(), "a.bin");
 
         assertThat(result.getException()).rootCause().isInstanceOf(ChecksumVerificationException.class)
-                .hasMessage("verifyChecksum=required, but ftplib://alice@127.0.0.1:" + proxy.port() + " offers "
+                .hasMessage("verifyChecksum=required, but ftplib://alice@127.0.0.1:" + proxy.proxy().port() + " offers "
                         + "none of HASH, XSHA256, XSHA1, XMD5, XCRC in its FEAT reply (it offers [AUTH, LANG, MD5, "
                         + "MDTM, MFMT, MLST, MMD5, MODE, REST, SIZE, TVFS, UTF8]); use verifyChecksum=auto to "
                         + "transfer unverified from such a server");
@@ -138,7 +126,7 @@ class ChecksumTest extends FtplibTestSupport {
     void autoUploadsUnverifiedWhenTheServerOffersNoHashCommand() throws IOException {
         byte[] content = content();
 
-        Exchange result = upload(proxied("c5", "verifyChecksum=auto"), content, "a.bin");
+        Exchange result = upload(proxy.uri("c5", "verifyChecksum=auto"), content, "a.bin");
 
         assertThat(result.getException()).isNull();
         assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isNull();
@@ -147,7 +135,7 @@ class ChecksumTest extends FtplibTestSupport {
 
     @Test
     void verifyChecksumInAsciiModeIsRefusedAtEndpointCreation() {
-        assertThatThrownBy(() -> context.getEndpoint(proxied("c6", "verifyChecksum=auto&binary=false")))
+        assertThatThrownBy(() -> context.getEndpoint(proxy.uri("c6", "verifyChecksum=auto&binary=false")))
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("verifyChecksum=auto needs binary=true: in ASCII mode the server stores "
                         + "other line endings than the client sends");
@@ -155,7 +143,7 @@ class ChecksumTest extends FtplibTestSupport {
 
     @Test
     void verifyChecksumWithFileExistAppendIsRefusedAtEndpointCreation() {
-        assertThatThrownBy(() -> context.getEndpoint(proxied("c8", "verifyChecksum=required&fileExist=Append")))
+        assertThatThrownBy(() -> context.getEndpoint(proxy.uri("c8", "verifyChecksum=required&fileExist=Append")))
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("verifyChecksum cannot check fileExist=Append: the server's digest covers "
                         + "the whole file, the client's only the bytes appended");
@@ -169,7 +157,7 @@ class ChecksumTest extends FtplibTestSupport {
         Files.write(SERVER.file("c7/a.bin"), content);
 
         try (Ftp ftp = new Ftp()) {
-            ftp.connect("127.0.0.1", proxy.port());
+            ftp.connect("127.0.0.1", proxy.proxy().port());
             ftp.login(EmbeddedFtpServerExtension.USER, EmbeddedFtpServerExtension.PASSWORD);
             ServerFeatures features = ServerFeatures.parse(ftp.sendCmd("FEAT"));
             ftp.voidCmd("TYPE I");
@@ -177,7 +165,7 @@ class ChecksumTest extends FtplibTestSupport {
             TransferChecksum whole = retrieve(ftp, features, "c7/a.bin", content);
             assertThat(whole.verify(ftp, "c7/a.bin", "c7/a.bin")).isEqualTo(digest("SHA-256", content));
 
-            proxy.nextDownload().flipByteAt(1000);
+            proxy.proxy().nextDownload().flipByteAt(1000);
             content[1000] = (byte) ~content[1000];
             TransferChecksum flipped = retrieve(ftp, features, "c7/a.bin", content);
             assertThatThrownBy(() -> flipped.verify(ftp, "c7/a.bin", "c7/a.bin"))

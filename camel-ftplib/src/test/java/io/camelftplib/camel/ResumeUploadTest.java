@@ -3,7 +3,6 @@ package io.camelftplib.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Random;
 
@@ -13,8 +12,6 @@ import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,35 +26,20 @@ class ResumeUploadTest extends FtplibTestSupport {
 
     @RegisterExtension
     static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(SERVER::port);
 
     private static final int SIZE = 12 * 1024 * 1024;
-
-    private FaultProxy proxy;
 
     @Override
     EmbeddedFtpServerExtension server() {
         return SERVER;
     }
 
-    @BeforeEach
-    void startProxy() throws IOException {
-        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
-    }
-
-    @AfterEach
-    void stopProxy() {
-        proxy.close();
-    }
-
     private static byte[] content() {
         byte[] bytes = new byte[SIZE];
         new Random(11).nextBytes(bytes);
         return bytes;
-    }
-
-    private String proxied(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + proxy.port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&" + options;
     }
 
     private Exchange sendWithOneRedelivery(String uri, Object body, String name) throws Exception {
@@ -78,9 +60,9 @@ class ResumeUploadTest extends FtplibTestSupport {
     @Test
     void redeliveryContinuesTheTemporaryFileWithAppeAndRenamesTheWholeFile() throws Exception {
         byte[] content = content();
-        Fault cut = proxy.nextUpload().cutAfter(4L * 1024 * 1024, Cut.RST);
+        Fault cut = proxy.proxy().nextUpload().cutAfter(4L * 1024 * 1024, Cut.RST);
 
-        Exchange result = sendWithOneRedelivery(proxied("r1", "tempPrefix=.part-&resumeUpload=true"), content,
+        Exchange result = sendWithOneRedelivery(proxy.uri("r1", "tempPrefix=.part-&resumeUpload=true"), content,
                 "big.bin");
 
         assertThat(cut.hasFired()).isTrue();
@@ -95,9 +77,9 @@ class ResumeUploadTest extends FtplibTestSupport {
     @Test
     void withoutResumeUploadTheRedeliveryStartsFromZero() throws Exception {
         byte[] content = content();
-        proxy.nextUpload().cutAfter(4L * 1024 * 1024, Cut.RST);
+        proxy.proxy().nextUpload().cutAfter(4L * 1024 * 1024, Cut.RST);
 
-        Exchange result = sendWithOneRedelivery(proxied("r2", "tempPrefix=.part-"), content, "big.bin");
+        Exchange result = sendWithOneRedelivery(proxy.uri("r2", "tempPrefix=.part-"), content, "big.bin");
 
         assertThat(result.getException()).isNull();
         assertThat(Files.readAllBytes(SERVER.file("r2/big.bin"))).isEqualTo(content);
@@ -109,7 +91,7 @@ class ResumeUploadTest extends FtplibTestSupport {
     void newExchangeNeverContinuesAStaleTemporaryFile() throws Exception {
         write("r3/.part-a.bin", "stale bytes of another body");
 
-        Exchange result = sendWithOneRedelivery(proxied("r3", "tempPrefix=.part-&resumeUpload=true"), "fresh",
+        Exchange result = sendWithOneRedelivery(proxy.uri("r3", "tempPrefix=.part-&resumeUpload=true"), "fresh",
                 "a.bin");
 
         assertThat(result.getException()).isNull();
@@ -119,7 +101,7 @@ class ResumeUploadTest extends FtplibTestSupport {
 
     @Test
     void resumeUploadWithoutTemporaryNameIsRefusedAtEndpointCreation() {
-        assertThatThrownBy(() -> context.getEndpoint(proxied("r4", "resumeUpload=true")))
+        assertThatThrownBy(() -> context.getEndpoint(proxy.uri("r4", "resumeUpload=true")))
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("resumeUpload needs tempPrefix or tempFileName: an upload is only ever "
                         + "continued under a temporary name that this endpoint alone writes")

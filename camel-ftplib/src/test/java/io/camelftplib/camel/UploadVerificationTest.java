@@ -16,8 +16,6 @@ import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,31 +31,15 @@ class UploadVerificationTest extends FtplibTestSupport {
 
     @RegisterExtension
     static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(SERVER::port);
 
     private static final int SIZE = 12 * 1024 * 1024;
     private static final long TRUNCATED = 3L * 1024 * 1024;
 
-    private FaultProxy proxy;
-
-    @BeforeEach
-    void startProxy() throws IOException {
-        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
-    }
-
-    @AfterEach
-    void stopProxy() {
-        proxy.close();
-    }
-
     @Override
     EmbeddedFtpServerExtension server() {
         return SERVER;
-    }
-
-    private String proxied(String directory, String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@127.0.0.1:" + proxy.port() + "/" + directory
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")" + (options.isEmpty() ? "" : "&")
-                + options;
     }
 
     private static byte[] content() {
@@ -75,16 +57,16 @@ class UploadVerificationTest extends FtplibTestSupport {
 
     @Test
     void truncatedUploadConfirmedWith226FailsAndLeavesNoFileUnderTheFinalName() {
-        Fault truncate = proxy.nextUpload().truncateAfter(TRUNCATED);
+        Fault truncate = proxy.proxy().nextUpload().truncateAfter(TRUNCATED);
 
-        Exchange result = upload(proxied("v1", ""), content(), "truncated.bin");
+        Exchange result = upload(proxy.uri("v1", ""), content(), "truncated.bin");
 
         assertThat(truncate.hasFired()).isTrue();
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot store file: v1/truncated.bin")
                 .rootCause().isInstanceOf(FtpIncompleteTransferException.class)
-                .hasMessageContaining("the upload of v1/truncated.bin at 127.0.0.1:" + proxy.port() + " ended early: "
-                        + "the server holds " + TRUNCATED + " bytes according to the SIZE reply after the upload, but "
+                .hasMessageContaining("the upload of v1/truncated.bin at 127.0.0.1:" + proxy.proxy().port()
+                        + " ended early: the server holds " + TRUNCATED + " bytes according to the SIZE reply after the upload, but "
                         + SIZE + " were sent");
         assertThat(SERVER.file("v1/truncated.bin")).doesNotExist();
     }
@@ -92,15 +74,15 @@ class UploadVerificationTest extends FtplibTestSupport {
     @Test
     void truncatedUploadUnderTempPrefixFailsAndNeverTouchesTheFinalName() throws IOException {
         write("v2/truncated.bin", "the previous version");
-        proxy.nextUpload().truncateAfter(TRUNCATED);
+        proxy.proxy().nextUpload().truncateAfter(TRUNCATED);
 
         // eagerDeleteTargetFile=false: camel-file would otherwise delete the previous version before the upload
-        Exchange result = upload(proxied("v2", "tempPrefix=.part-&eagerDeleteTargetFile=false"), content(),
+        Exchange result = upload(proxy.uri("v2", "tempPrefix=.part-&eagerDeleteTargetFile=false"), content(),
                 "truncated.bin");
 
         assertThat(result.getException()).isInstanceOf(GenericFileOperationFailedException.class)
                 .rootCause().isInstanceOf(FtpIncompleteTransferException.class)
-                .hasMessageContaining("the upload of v2/.part-truncated.bin at 127.0.0.1:" + proxy.port()
+                .hasMessageContaining("the upload of v2/.part-truncated.bin at 127.0.0.1:" + proxy.proxy().port()
                         + " ended early: the server holds " + TRUNCATED + " bytes");
         assertThat(SERVER.file("v2/truncated.bin")).hasContent("the previous version");
         // the partial file stays under its temporary name, for the next attempt to replace or continue
@@ -111,7 +93,7 @@ class UploadVerificationTest extends FtplibTestSupport {
     void wholeUploadPassesTheSizeCheckAndIsRenamedIntoPlace() throws IOException {
         byte[] content = content();
 
-        Exchange result = upload(proxied("v3", "tempPrefix=.part-"), content, "whole.bin");
+        Exchange result = upload(proxy.uri("v3", "tempPrefix=.part-"), content, "whole.bin");
 
         assertThat(result.getException()).isNull();
         assertThat(Files.readAllBytes(SERVER.file("v3/whole.bin"))).isEqualTo(content);
