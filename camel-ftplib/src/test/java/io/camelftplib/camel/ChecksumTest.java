@@ -13,6 +13,7 @@ import java.util.Random;
 
 import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
+import io.camelftplib.ftplib.testing.Cut;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
@@ -90,6 +91,24 @@ class ChecksumTest extends FtplibTestSupport {
                         + "server, nothing was committed");
         assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isNull();
         assertThat(SERVER.file("c2/a.bin")).doesNotExist();
+    }
+
+    @Test
+    void resumedUploadIsVerifiedOverTheWholeFile() throws Exception {
+        SERVER.digests().offer("HASH");
+        byte[] content = new byte[12 * 1024 * 1024];
+        new Random(9).nextBytes(content);
+        Fault cut = proxy.proxy().nextUpload().cutAfter(4L * 1024 * 1024, Cut.RST);
+
+        Exchange result = sendWithOneRedelivery(proxy.uri("c9", "tempPrefix=.part-&resumeUpload=true"
+                + "&verifyChecksum=required"), content, "big.bin");
+
+        assertThat(cut.hasFired()).isTrue();
+        assertThat(result.getException()).isNull();
+        assertThat(SERVER.commands()).contains("APPE");
+        // the digest covers the bytes the first attempt sent, read again from the body but not sent again
+        assertThat(result.getIn().getHeader(FtplibConstants.CHECKSUM)).isEqualTo(digest("SHA-256", content));
+        assertThat(Files.readAllBytes(SERVER.file("c9/big.bin"))).isEqualTo(content);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -74,6 +75,31 @@ abstract class FtplibTestSupport extends CamelTestSupport {
      */
     void start(String directory) throws Exception {
         context.getRouteController().startRoute("r-" + directory);
+    }
+
+    /**
+     * Sends a body with a file name to an endpoint through a route whose error handler redelivers once at once
+     * (quietly: the tests assert the outcome).
+     *
+     * @param uri  the endpoint
+     * @param body the body
+     * @param name the file name, also the route's {@code direct:} name
+     * @return the exchange after the last attempt
+     * @throws Exception when the route cannot be added
+     */
+    Exchange sendWithOneRedelivery(String uri, Object body, String name) throws Exception {
+        String from = "direct:" + name;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0)
+                        .logExhausted(false).logRetryAttempted(false)).to(uri);
+            }
+        });
+        return template.send(from, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, name);
+        });
     }
 
     Path write(String path, String content) {

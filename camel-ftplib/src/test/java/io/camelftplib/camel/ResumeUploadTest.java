@@ -11,7 +11,6 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,21 +39,6 @@ class ResumeUploadTest extends FtplibTestSupport {
         byte[] bytes = new byte[SIZE];
         new Random(11).nextBytes(bytes);
         return bytes;
-    }
-
-    private Exchange sendWithOneRedelivery(String uri, Object body, String name) throws Exception {
-        String from = "direct:" + name;
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(from).errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0)
-                        .logExhausted(false).logRetryAttempted(false)).to(uri);
-            }
-        });
-        return template.send(from, e -> {
-            e.getIn().setBody(body);
-            e.getIn().setHeader(Exchange.FILE_NAME, name);
-        });
     }
 
     @Test

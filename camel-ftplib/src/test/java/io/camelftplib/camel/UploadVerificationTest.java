@@ -14,7 +14,6 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -116,18 +115,12 @@ class UploadVerificationTest extends FtplibTestSupport {
 
     @Test
     void directoryRemovedWhileConnectedIsMadeAgainOnRedelivery() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:redeliver").errorHandler(defaultErrorHandler().maximumRedeliveries(1)
-                                .redeliveryDelay(0).logExhausted(false).logRetryAttempted(false))
-                        .to(to("vanish/deeper", ""));
-            }
-        });
-        template.sendBodyAndHeader("direct:redeliver", "one", Exchange.FILE_NAME, "one.txt");
+        String uri = to("vanish/deeper", "");
+        sendWithOneRedelivery(uri, "one", "one.txt");
         delete(SERVER.file("vanish"));
 
-        Exchange result = template.send("direct:redeliver", e -> {
+        // through the same route, so the same producer with the directories it remembers
+        Exchange result = template.send("direct:one.txt", e -> {
             e.getIn().setBody("two");
             e.getIn().setHeader(Exchange.FILE_NAME, "two.txt");
         });
