@@ -2,11 +2,13 @@ package io.camelftplib.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
@@ -18,6 +20,8 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -166,6 +170,35 @@ class ChecksumTest extends FtplibTestSupport {
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("verifyChecksum cannot check fileExist=Append: the server's digest covers "
                         + "the whole file, the client's only the bytes appended");
+    }
+
+    @Test
+    void streamedDownloadWithAFlippedByteFailsAndIsFetchedAgainWhole() throws Exception {
+        SERVER.digests().offer("HASH");
+        byte[] content = content();
+        Files.createDirectories(SERVER.file("c10"));
+        Files.write(SERVER.file("c10/a.bin"), content);
+        Fault flip = proxy.proxy().nextDownload().flipByteAt(1000);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(proxy.uri("c10", "verifyChecksum=required&move=.done&initialDelay=0&delay=100"))
+                        .routeId("c10").autoStartup(false)
+                        .errorHandler(defaultErrorHandler().logExhausted(false))
+                        .convertBodyTo(byte[].class).to("mock:c10");
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:c10");
+        mock.expectedMessageCount(1);
+        mock.expectedHeaderReceived(FtplibConstants.CHECKSUM, digest("SHA-256", content));
+
+        context.getRouteController().startRoute("c10");
+
+        mock.assertIsSatisfied();
+        assertThat(flip.hasFired()).isTrue();
+        assertThat(mock.getExchanges().get(0).getIn().getBody(byte[].class)).isEqualTo(content);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file("c10/.done/a.bin")));
+        assertThat(SERVER.commands()).filteredOn("RETR"::equals).hasSize(2);
     }
 
     @Test
