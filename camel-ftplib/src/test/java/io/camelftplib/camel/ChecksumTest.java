@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code verifyChecksum}: the digest computed while the bytes stream is compared with the digest the server
@@ -172,32 +176,36 @@ class ChecksumTest extends FtplibTestSupport {
                         + "the whole file, the client's only the bytes appended");
     }
 
-    @Test
-    void streamedDownloadWithAFlippedByteFailsAndIsFetchedAgainWhole() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"streamDownload=true", "streamDownload=false", "localWorkDirectory="})
+    void downloadWithAFlippedByteFailsAndIsFetchedAgainWhole(String mode, @TempDir Path work) throws Exception {
         SERVER.digests().offer("HASH");
         byte[] content = content();
-        Files.createDirectories(SERVER.file("c10"));
-        Files.write(SERVER.file("c10/a.bin"), content);
+        String directory = "c10-" + (mode.hashCode() & 0xffff);
+        Files.createDirectories(SERVER.file(directory));
+        Files.write(SERVER.file(directory + "/a.bin"), content);
+        String options = mode.endsWith("=") ? mode + work : mode;
         Fault flip = proxy.proxy().nextDownload().flipByteAt(1000);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(proxy.uri("c10", "verifyChecksum=required&move=.done&initialDelay=0&delay=100"))
-                        .routeId("c10").autoStartup(false)
+                from(proxy.uri(directory, "verifyChecksum=required&move=.done&initialDelay=0&delay=100&" + options))
+                        .routeId(directory).autoStartup(false)
                         .errorHandler(defaultErrorHandler().logExhausted(false))
-                        .convertBodyTo(byte[].class).to("mock:c10");
+                        .convertBodyTo(byte[].class).to("mock:" + directory);
             }
         });
-        MockEndpoint mock = getMockEndpoint("mock:c10");
+        MockEndpoint mock = getMockEndpoint("mock:" + directory);
         mock.expectedMessageCount(1);
         mock.expectedHeaderReceived(FtplibConstants.CHECKSUM, digest("SHA-256", content));
+        SERVER.resetCommands();
 
-        context.getRouteController().startRoute("c10");
+        context.getRouteController().startRoute(directory);
 
         mock.assertIsSatisfied();
         assertThat(flip.hasFired()).isTrue();
         assertThat(mock.getExchanges().get(0).getIn().getBody(byte[].class)).isEqualTo(content);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file("c10/.done/a.bin")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(directory + "/.done/a.bin")));
         assertThat(SERVER.commands()).filteredOn("RETR"::equals).hasSize(2);
     }
 
