@@ -57,7 +57,7 @@ final class UploadTransfer {
         Ftp ftp = session.client();
         if (!config.isBinary()) {
             String reply = ftp.storLines((append ? "APPE " : "STOR ") + name, body);
-            session.listingSentTypeA();
+            session.typeSent(false);
             return new Stored(reply, Optional.empty());
         }
         Optional<TransferChecksum> checksum = TransferChecksum.start(config.getVerifyChecksum(), session.features(),
@@ -69,6 +69,7 @@ final class UploadTransfer {
             skipSent(ftp, name, source, offset);
         }
         StoreStream upload = storeBinary(ftp, (append || offset > 0 ? "APPE " : "STOR ") + name, source);
+        session.typeSent(true);
         if (held.isPresent() && session.features().hasSize()) {
             ftp.checkStoredSize(name, held.getAsLong() + upload.bytesSent());
         }
