@@ -57,6 +57,7 @@ final class Downloader {
                     new DownloadCompletion(download, config.remoteServerInformation()));
         } else {
             FtplibDownload download = open(path, 0, file.getFile());
+            download.reportTo(exchange);
             byte[] bytes;
             try {
                 bytes = download.getInputStream().readAllBytes();
@@ -85,10 +86,16 @@ final class Downloader {
                 ? ExpectedSize.of(entry.size(), entry.sizeSource()) : ExpectedSize.unknown();
         Ftp ftp = session.client();
         String name = session.enterParent(path);
+        FtplibConfiguration config = endpoint.getConfiguration();
+        // before RETR: verifyChecksum=required fails here when the server offers no hash command
+        Optional<TransferChecksum> checksum = TransferChecksum.start(config.getVerifyChecksum(), session.features(),
+                config.remoteServerInformation());
         RetrieveStream remote = ftp.retrStream("RETR " + name, rest, expected,
                 binary ? TransferType.BINARY : TransferType.ASCII);
         session.typeSent(binary);
-        return new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes());
+        FtplibDownload download = new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes());
+        checksum.ifPresent(c -> download.verifyWith(c, ftp, name));
+        return download;
     }
 
     private void toLocalFile(String path, Exchange exchange, GenericFile<FtplibFile> file) throws IOException {
@@ -111,6 +118,10 @@ final class Downloader {
             partial.discard();
         }
         FtplibDownload download = open(path, offset, entry);
+        download.reportTo(exchange);
+        if (offset > 0 && download.checksum().isPresent()) {
+            digestPartial(download.checksum().get(), partial.file());
+        }
         boolean done = false;
         try (InputStream in = download.getInputStream();
              OutputStream out = Files.newOutputStream(partial.file(), StandardOpenOption.CREATE,
@@ -128,6 +139,13 @@ final class Downloader {
         ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
         exchange.getIn().setHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, target.toString());
         file.setBody(target.toFile());
+    }
+
+    /** Adds the bytes an earlier attempt kept to the checksum, so it covers the whole file. */
+    private static void digestPartial(TransferChecksum checksum, Path partial) throws IOException {
+        try (InputStream kept = checksum.track(Files.newInputStream(partial))) {
+            kept.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     /**

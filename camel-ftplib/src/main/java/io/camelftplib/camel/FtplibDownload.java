@@ -3,8 +3,10 @@ package io.camelftplib.camel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.RetrieveStream;
 import org.apache.camel.Exchange;
 
@@ -25,6 +27,9 @@ import org.apache.camel.Exchange;
  * (discarding it) before it commits, so a file is only ever moved, deleted or marked done after the server
  * confirmed a whole transfer.
  *
+ * <p>With {@code verifyChecksum} the bytes are digested as they are read, and the read that meets the end of the data
+ * also compares the digest with the server's ({@link TransferChecksum}): a difference fails it like a short transfer.
+ *
  * <p>Owns the engine stream; {@link #abort()} releases it. Not thread-safe: one route thread reads it, then the
  * consumer completes it.
  */
@@ -38,6 +43,9 @@ public final class FtplibDownload {
     private final Body body;
     private IOException failure;
     private Exchange exchange;
+    private TransferChecksum checksum;
+    private Ftp ftp;
+    private String command;
 
     FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes) {
         this.remote = remote;
@@ -76,6 +84,30 @@ public final class FtplibDownload {
      */
     void reportTo(Exchange exchange) {
         this.exchange = exchange;
+    }
+
+    /**
+     * Has the bytes digested as they are read and, at the end of the data, compared with the server's digest
+     * ({@code verifyChecksum}): a difference makes the last read throw, as a short transfer does. Call before the
+     * first read.
+     *
+     * @param checksum the checksum of this transfer
+     * @param ftp      the client, to ask for the server's digest once the transfer completed
+     * @param name     the file as RETR named it
+     */
+    void verifyWith(TransferChecksum checksum, Ftp ftp, String name) {
+        this.checksum = checksum;
+        this.ftp = ftp;
+        this.command = name;
+    }
+
+    /**
+     * Returns the checksum the bytes are digested into.
+     *
+     * @return the checksum, empty without {@code verifyChecksum} or a hash command on the server
+     */
+    Optional<TransferChecksum> checksum() {
+        return Optional.ofNullable(checksum);
     }
 
     /**
@@ -165,7 +197,7 @@ public final class FtplibDownload {
                 return -1;
             }
             if (in == null) {
-                in = new BufferedInputStream(remote, bufferSize);
+                in = new BufferedInputStream(checksum == null ? remote : checksum.track(remote), bufferSize);
             }
             int n;
             try {
@@ -180,8 +212,25 @@ public final class FtplibDownload {
                 if (exchange != null) {
                     ReplyHeaders.set(exchange.getMessage(), remote.finalReply());
                 }
+                verifyChecksum();
             }
             return n;
+        }
+
+        /** At the end of the data: compares the digest with the server's, before anything is committed. */
+        private void verifyChecksum() throws IOException {
+            if (checksum == null) {
+                return;
+            }
+            try {
+                checksum.verify(ftp, command, path);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (exchange != null) {
+                checksum.setHeaders(exchange.getMessage());
+            }
         }
 
         @Override

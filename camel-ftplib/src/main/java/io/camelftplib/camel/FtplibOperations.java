@@ -113,8 +113,20 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         }
     }
 
+    /**
+     * Deletes a file; answers {@code true} without deleting the partial temporary file that a redelivered upload
+     * is about to continue ({@code resumeUpload}), which camel-file deletes before every upload under a temporary
+     * name.
+     *
+     * @param name the path
+     * @return true when deleted (or kept for resume), false when the server answered 550
+     * @throws GenericFileOperationFailedException on other failures
+     */
     @Override
     public boolean deleteFile(String name) {
+        if (lanes.current().uploader().keepsForResume(name)) {
+            return true;
+        }
         try {
             session().client().delete(session().enterParent(RemoteNames.checkPath(name)));
             return true;

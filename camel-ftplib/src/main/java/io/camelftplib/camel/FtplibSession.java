@@ -34,6 +34,7 @@ final class FtplibSession implements AutoCloseable {
     private char type;
     private String home = "";
     private String cwd = "";
+    private int connections;
 
     FtplibSession(FtplibConfiguration config, FtpClientFactory factory) {
         this.config = config;
@@ -139,6 +140,7 @@ final class FtplibSession implements AutoCloseable {
     private void open() throws IOException {
         Ftp client = factory.create(config.encodingCharset());
         ftp = client;
+        connections++;
         type = 0;
         client.setPasv(config.isPassiveMode());
         if (config.activePorts() != null) {
@@ -221,6 +223,16 @@ final class FtplibSession implements AutoCloseable {
      */
     ServerFeatures features() {
         return features;
+    }
+
+    /**
+     * Counts the connections opened so far, so what was learnt on one connection (directories that exist) can be
+     * forgotten when a new one replaces it: the server may have lost them in between.
+     *
+     * @return the number of connections opened, 0 before the first
+     */
+    int connections() {
+        return connections;
     }
 
     /**

@@ -183,6 +183,31 @@ abstract class FtplibTestSupport extends CamelTestSupport {
         assertThat(message.getHeader(Exchange.FILE_LENGTH, Long.class)).isEqualTo(length);
     }
 
+    /**
+     * Sends a body with a file name to an endpoint through a route whose error handler redelivers once at once
+     * (quietly: the tests assert the outcome).
+     *
+     * @param uri  the endpoint
+     * @param body the body
+     * @param name the file name, also the route's {@code direct:} name
+     * @return the exchange after the last attempt
+     * @throws Exception when the route cannot be added
+     */
+    Exchange sendWithOneRedelivery(String uri, Object body, String name) throws Exception {
+        String from = "direct:" + name;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0)
+                        .logExhausted(false).logRetryAttempted(false)).to(uri);
+            }
+        });
+        return template.send(from, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, name);
+        });
+    }
+
     Path write(String path, String content) {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
