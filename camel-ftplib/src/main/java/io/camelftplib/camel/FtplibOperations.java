@@ -181,8 +181,16 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         } catch (IOException e) {
             GenericFileOperationFailedException failure = fail("Cannot retrieve file: " + name, e);
             ReplyHeaders.set(exchange.getIn(), failure);
-            throw failure;
+            throw markUndelivered(exchange, failure);
+        } catch (RuntimeException e) {
+            throw markUndelivered(exchange, e);
         }
+    }
+
+    /** Marks the exchange's file as not retrieved, so the consumer releases its idempotent key. */
+    private static RuntimeException markUndelivered(Exchange exchange, RuntimeException failure) {
+        exchange.setProperty(UndeliveredFiles.RETRIEVE_FAILURE, failure);
+        return failure;
     }
 
     /**
@@ -284,7 +292,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     FtplibDownload openDownload(String path) {
         try {
-            return lanes.current().downloader().open(RemoteNames.checkPath(path), null);
+            return lanes.current().downloader().open(RemoteNames.checkPath(path), 0, null);
         } catch (IOException e) {
             throw fail("Cannot retrieve file: " + path, e);
         }

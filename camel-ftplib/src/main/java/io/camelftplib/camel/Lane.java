@@ -19,7 +19,7 @@ final class Lane {
         this.session = session;
         this.probe = new FileProbe(session);
         this.lister = new DirectoryLister(session);
-        this.downloader = new Downloader(session, endpoint);
+        this.downloader = new Downloader(session, endpoint, probe);
         this.uploader = new Uploader(session, endpoint, probe);
     }
 

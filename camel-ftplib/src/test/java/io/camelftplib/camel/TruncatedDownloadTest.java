@@ -6,59 +6,115 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
+import io.camelftplib.ftplib.FtpIncompleteTransferException;
+import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
+import io.camelftplib.ftplib.testing.FaultProxy;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.util.ObjectHelper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A download whose data connection ends early while the server still answers {@code 226}: the embedded server's
- * {@code 150} states no size, so only the size the listing gave ({@code MLSD}) can tell that the file is short.
- * The exchange must fail naming the file and both byte counts, the remote file stays where it is, nothing reaches
- * the destination, and the next poll fetches the file whole.
+ * A download that ends early while the server still confirms it (226, and a 150 reply that names no size, as
+ * Apache FtpServer's) is caught by the size the listing gave: the exchange fails with a message naming the file,
+ * both byte counts and the listing, the remote file stays where it is, and the next poll fetches it whole. In every
+ * way a file is fetched (streamed, into memory, into the local work directory) and with both listings that carry
+ * sizes (MLSD, LIST).
  */
 @Timeout(60)
-class TruncatedDownloadTest extends IntegrityTestSupport {
+class TruncatedDownloadTest extends FtplibTestSupport {
 
-    private static final byte[] CONTENT = content(8 * MIB, 11);
+    @RegisterExtension
+    static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain();
 
-    @TempDir
-    Path destination;
+    private static final int SIZE = 8 * 1024 * 1024;
+    private static final int ARRIVED = 3 * 1024 * 1024;
 
     @TempDir
     Path work;
 
-    /** The three ways the consumer downloads: into the route's stream, into memory, into a local work file. */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"streamDownload=true", "streamDownload=false", "localWorkDirectory"})
-    void aTruncatedDownloadWithA226IsNotCommittedAndTheNextPollFetchesItWhole(String mode) throws Exception {
-        String directory = "t-" + mode.replace('=', '-');
-        write(directory + "/big.bin", CONTENT);
-        Fault truncate = proxy.nextDownload().truncateAfter(3 * MIB);
-        String options = "move=.done&delay=500&" + (mode.startsWith("local") ? "localWorkDirectory=" + work : mode);
+    private FaultProxy proxy;
+
+    @Override
+    EmbeddedFtpServerExtension server() {
+        return SERVER;
+    }
+
+    @AfterEach
+    void closeProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    static List<Arguments> modesAndListings() {
+        List<Arguments> all = new ArrayList<>();
+        for (String mode : List.of("streamed", "streamDownload=false", "localWorkDirectory")) {
+            all.add(Arguments.of(mode, "MLSD"));
+            all.add(Arguments.of(mode, "LIST"));
+        }
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndListings")
+    void downloadTruncatedWithA226FailsKeepsTheFileAndIsFetchedWholeNextPoll(String mode, String listing)
+            throws Exception {
+        String dir = "trunc" + Integer.toHexString((mode + listing).hashCode());
+        byte[] content = new byte[SIZE];
+        new Random(17).nextBytes(content);
+        write(dir + "/big.bin", content);
+        proxy = FaultProxy.start("127.0.0.1", SERVER.port());
+        Fault truncated = proxy.nextDownload().truncateAfter(ARRIVED);
+        String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@" + proxy.host() + ":" + proxy.port() + "/" + dir
+                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=100"
+                + "&listing=" + listing + "&move=.done&bridgeErrorHandler=true&maximumReconnectAttempts=0"
+                + switch (mode) {
+                    case "streamDownload=false" -> "&streamDownload=false";
+                    case "localWorkDirectory" -> "&localWorkDirectory=" + work;
+                    default -> "";
+                };
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                errorHandler(defaultErrorHandler().logExhausted(false));
-                from(via(directory, options)).routeId("r").autoStartup(false)
-                        .to("file:" + destination + "?tempPrefix=.part-").to("mock:delivered");
+                errorHandler(deadLetterChannel("mock:dead"));
+                from(uri).routeId("r").autoStartup(false).convertBodyTo(byte[].class).to("mock:delivered");
             }
         });
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
         MockEndpoint delivered = getMockEndpoint("mock:delivered");
+        delivered.expectedMessageCount(1);
         context.getRouteController().startRoute("r");
 
-        Throwable failure = awaitFailureRatherThan(() -> delivered.getReceivedCounter() > 0);
-        assertThat(truncate.hasFired()).isTrue();
-        assertThat(messages(failure)).contains("big.bin", String.valueOf(CONTENT.length), String.valueOf(3 * MIB));
-        assertThat(SERVER.file(directory + "/big.bin")).exists();
+        dead.assertIsSatisfied();
+        assertThat(truncated.hasFired()).isTrue();
+        Exception failure = dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FtpIncompleteTransferException incomplete
+                = ObjectHelper.getException(FtpIncompleteTransferException.class, failure);
+        assertThat(incomplete).as("the cause of %s", failure).isNotNull();
+        assertThat(incomplete.expected()).isEqualTo(SIZE);
+        assertThat(incomplete.received()).isEqualTo(ARRIVED);
+        assertThat(incomplete.source()).isEqualTo("the " + listing + " listing");
+        assertThat(incomplete.getMessage()).contains("RETR " + dir + "/big.bin", ARRIVED + " bytes arrived",
+                SIZE + " expected from the " + listing + " listing");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(SERVER.file(directory + "/.done/big.bin")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> context.getInflightRepository().size() == 0);
+        delivered.assertIsSatisfied();
+        assertThat(delivered.getExchanges().get(0).getIn().getBody(byte[].class)).isEqualTo(content);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(dir + "/.done/big.bin")));
+        assertThat(Files.readAllBytes(SERVER.file(dir + "/.done/big.bin"))).isEqualTo(content);
         assertThat(delivered.getReceivedCounter()).isEqualTo(1);
-        assertThat(Files.readAllBytes(destination.resolve("big.bin"))).isEqualTo(CONTENT);
     }
 }

@@ -94,6 +94,11 @@ public class Ftp implements AutoCloseable {
     private String outOfSync;
     // a data connection was opened and its final reply (226, 426, ...) is still unread
     private boolean transferReplyDue;
+    // the transfer command of an open RetrieveStream/StoreStream: no other command may read its final reply
+    private String openTransfer;
+    // the last SIZE answer, applied to the next transfer if it is a RETR of exactly that path (as curl does)
+    private String sizedPath;
+    private long sizedBytes;
 
     /** Creates an unconnected client with UTF-8 encoding, ftplib's default since Python 3.9. */
     public Ftp() {
@@ -189,6 +194,8 @@ public class Ftp implements AutoCloseable {
         try {
             control = new ControlChannel(socket, encoding, log);
             outOfSync = null;
+            openTransfer = null;
+            sizedPath = null;
             lastCommand = "the connection (welcome)";
             welcome = getResp();
             return welcome;
@@ -382,6 +389,7 @@ public class Ftp implements AutoCloseable {
     void putCmd(String line) throws IOException {
         ControlChannel.checkCommand(line);
         requireInSync();
+        requireNoOpenTransfer();
         log.cmd(line);
         lastCommand = describe(line);
         try {
@@ -413,6 +421,72 @@ public class Ftp implements AutoCloseable {
         if (outOfSync != null) {
             throw new FtpProtoException(outOfSync, "the control connection is out of sync; reconnect", null);
         }
+    }
+
+    private void requireNoOpenTransfer() {
+        if (openTransfer != null) {
+            throw new IllegalStateException("the transfer " + describe(openTransfer) + " is still open on " + where()
+                    + "; read its stream to the end, close or abort it before the next command");
+        }
+    }
+
+    void transferOpened(String cmd) {
+        openTransfer = cmd;
+    }
+
+    void transferClosed() {
+        openTransfer = null;
+    }
+
+    /**
+     * Reads the reply a transfer still owes after its data connection was closed early, waiting at most the
+     * timeout (5 seconds without one). Never throws: when no reply comes, the connection is out of step.
+     *
+     * @return the reply, or {@code null} when none could be read
+     */
+    String readOwedReply(String cmd) {
+        if (control == null || outOfSync != null) {
+            return null;
+        }
+        Socket socket = control.socket();
+        try {
+            int previous = socket.getSoTimeout();
+            socket.setSoTimeout(lateReplyMillis());
+            try {
+                String resp = readReply();
+                log.resp(resp);
+                lastResp = resp.length() > 3 ? resp.substring(0, 3) : resp;
+                return resp;
+            } finally {
+                if (control != null) {
+                    socket.setSoTimeout(previous);
+                }
+            }
+        } catch (IOException e) {
+            markOutOfSync("no final reply to " + describe(cmd) + " after it was aborted: " + e);
+            return null;
+        }
+    }
+
+    private int lateReplyMillis() {
+        return timeout == null ? 5000 : DataConnector.millis(timeout);
+    }
+
+    String where() {
+        return host + ":" + port;
+    }
+
+    /**
+     * The size a download should deliver: the caller's, else the last SIZE answer when this is a RETR of exactly
+     * that path. The remembered answer is used up by the next transfer either way.
+     */
+    ExpectedSize expectationFor(String cmd, ExpectedSize given) {
+        String path = sizedPath;
+        sizedPath = null;
+        if (given.isKnown() || path == null || !cmd.equals("RETR " + path)) {
+            return given;
+        }
+        return ExpectedSize.of(sizedBytes, "the SIZE reply");
     }
 
     /**
@@ -524,6 +598,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}, or when the data connection fails
      */
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
+        sizedPath = null;
         DataConnection conn = dataChannel.open(cmd, rest);
         transferReplyDue = true;
         return conn;
@@ -613,8 +688,10 @@ public class Ftp implements AutoCloseable {
      * @param blocksize the most bytes read at once
      * @param rest      the restart offset, or {@code null}
      * @return the final 2xx reply
-     * @throws FtpProtoException when the server announced a size ({@code 150 ... (N bytes)}) and sent another
-     *                           amount (a truncated transfer), or the connection is out of sync
+     * @throws FtpIncompleteTransferException when the byte count disagrees with the size a {@code 150 ... (N bytes)}
+     *                           reply announced (the whole file, or with {@code rest} also the rest of it) or a
+     *                           {@link #size(String)} call just before gave for this path
+     * @throws FtpProtoException when the connection is out of sync
      * @throws IOException       as {@link #ntransferCmd(String, String)}, or what the callback throws (the
      *                           connection is out of sync then: its final reply was not read)
      */
@@ -647,6 +724,89 @@ public class Ftp implements AutoCloseable {
      */
     public String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
         return transfers.retrBinary(cmd, out, rest);
+    }
+
+    /**
+     * Opens a binary download for the caller to read: beyond ftplib, whose {@code retrbinary} pushes blocks to a
+     * callback instead. Sends {@code TYPE I}, {@code REST} when {@code rest} is positive, and the command, and
+     * returns the open transfer; see {@link #retrStream(String, long, ExpectedSize, TransferType)}.
+     *
+     * @param cmd      the command, e.g. {@code RETR a.bin}
+     * @param rest     the restart offset, 0 for none
+     * @param expected the size of the whole file, when the caller knows it, else {@link ExpectedSize#unknown()}
+     * @return the open download; read it to its end (which completes it) or abort it
+     * @throws IOException as {@link #retrStream(String, long, ExpectedSize, TransferType)}
+     */
+    public RetrieveStream retrStream(String cmd, long rest, ExpectedSize expected) throws IOException {
+        return retrStream(cmd, rest, expected, TransferType.BINARY);
+    }
+
+    /**
+     * Opens a download for the caller to read: beyond ftplib. Sends the {@code TYPE} command, opens the data
+     * connection through {@link #ntransferCmd(String, String)} (so {@link FtpTls} protects it), sending
+     * {@code REST rest} first when {@code rest} is positive, and returns the open transfer. The read that meets the
+     * end of the data closes the data connection, reads the final reply and, in binary mode, checks the byte count
+     * against every size known: the {@code 150} reply's (the whole file or the rest after {@code REST}; servers
+     * differ), {@code expected} less {@code rest}, or, when {@code expected} is unknown, the answer of a
+     * {@link #size(String)} call just before for exactly this path. Until the stream ends, this client refuses
+     * other commands.
+     *
+     * @param cmd      the command, e.g. {@code RETR a.bin}
+     * @param rest     the restart offset, 0 for none
+     * @param expected the size of the whole file, when known (e.g. from a listing), else
+     *                 {@link ExpectedSize#unknown()}; must be unknown in ASCII mode
+     * @param type     the transfer type; sizes are checked in binary mode only
+     * @return the open download; read it to its end (which completes it) or abort it
+     * @throws IllegalArgumentException when {@code rest} is negative, or a size is expected in ASCII mode
+     * @throws FtpReplyException        when the command is not answered 1xx, or REST not 350
+     * @throws IOException              as {@link #ntransferCmd(String, String)}
+     */
+    public RetrieveStream retrStream(String cmd, long rest, ExpectedSize expected, TransferType type)
+            throws IOException {
+        if (type == TransferType.ASCII && expected.isKnown()) {
+            throw new IllegalArgumentException("an ASCII transfer converts line ends, so its size cannot be checked"
+                    + " against " + expected + "; pass ExpectedSize.unknown() or use TransferType.BINARY");
+        }
+        return transfers.retrieve(cmd, restArgument(rest), expected, type);
+    }
+
+    /**
+     * Opens a binary upload for the caller to write: beyond ftplib, whose {@code storbinary} reads a file object
+     * instead. Sends {@code TYPE I}; see {@link #storStream(String, long, TransferType)}.
+     *
+     * @param cmd  the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
+     * @param rest the restart offset, 0 for none
+     * @return the open upload; close it to finish (which reads the final reply) or abort it
+     * @throws IOException as {@link #storStream(String, long, TransferType)}
+     */
+    public StoreStream storStream(String cmd, long rest) throws IOException {
+        return storStream(cmd, rest, TransferType.BINARY);
+    }
+
+    /**
+     * Opens an upload for the caller to write: beyond ftplib. Sends the {@code TYPE} command, opens the data
+     * connection through {@link #ntransferCmd(String, String)}, sending {@code REST rest} first when {@code rest}
+     * is positive, and returns the open transfer. In ASCII mode the caller sends CRLF line ends itself, as
+     * {@link #storLines(String, InputStream, IOConsumer)} does. Until the stream ends, this client refuses other
+     * commands.
+     *
+     * @param cmd  the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
+     * @param rest the restart offset, 0 for none
+     * @param type the transfer type
+     * @return the open upload; close it to finish (which reads the final reply) or abort it
+     * @throws IllegalArgumentException when {@code rest} is negative
+     * @throws FtpReplyException        when the command is not answered 1xx, or REST not 350
+     * @throws IOException              as {@link #ntransferCmd(String, String)}
+     */
+    public StoreStream storStream(String cmd, long rest, TransferType type) throws IOException {
+        return transfers.store(cmd, restArgument(rest), type);
+    }
+
+    private static String restArgument(long rest) {
+        if (rest < 0) {
+            throw new IllegalArgumentException("the restart offset cannot be negative, was " + rest);
+        }
+        return rest == 0 ? null : Long.toString(rest);
     }
 
     /**
@@ -929,13 +1089,28 @@ public class Ftp implements AutoCloseable {
     /**
      * Asks for a file's size: ftplib's {@code size}, sending {@code SIZE name}.
      *
+     * <p>Beyond ftplib, as curl does: the size is remembered for the next transfer of this connection, and when
+     * that is a {@code RETR} of exactly {@code filename} (the same string, in the same directory) whose caller
+     * gave no {@link ExpectedSize}, the download must deliver that many bytes (less a restart offset), or it
+     * fails with an {@link FtpIncompleteTransferException} naming "the SIZE reply". Any other transfer forgets
+     * it, and so does a new connection.
+     *
      * @param filename the file
      * @return the size when the reply is 213, else empty
      * @throws FtpProtoException when a 213 reply holds no plain decimal number
      * @throws IOException       as {@link #sendCmd(String)}
      */
     public OptionalLong size(String filename) throws IOException {
-        String resp = sendCmd("SIZE " + filename);
+        sizedPath = null;
+        OptionalLong size = parseSize(sendCmd("SIZE " + filename));
+        if (size.isPresent()) {
+            sizedPath = filename;
+            sizedBytes = size.getAsLong();
+        }
+        return size;
+    }
+
+    private OptionalLong parseSize(String resp) throws FtpProtoException {
         if (!resp.startsWith("213")) {
             return OptionalLong.empty();
         }
@@ -944,6 +1119,38 @@ public class Ftp implements AutoCloseable {
             throw new FtpProtoException(resp, context(resp) + "; the size is not a decimal number", null);
         }
         return OptionalLong.of(Long.parseLong(s));
+    }
+
+    /**
+     * Checks that the server holds a whole upload: sends {@code SIZE path} and compares the size with the bytes
+     * the upload should have left there (e.g. {@link StoreStream#bytesSent()}, plus the restart offset of a
+     * resumed upload). Beyond ftplib. Call it in binary mode, as after a binary upload: several servers refuse
+     * {@code SIZE} in ASCII mode.
+     *
+     * @param path          the uploaded file, as named in {@code STOR}/{@code APPE}
+     * @param expectedBytes the size the file should have now
+     * @return the size the server reports, or empty when it does not offer {@code SIZE} (a 500, 502 or 504
+     *         reply, or a 1-3xx reply other than 213): nothing could be checked then
+     * @throws FtpIncompleteTransferException when the server holds another size (source
+     *                                        {@code "the SIZE reply after the upload"}); the connection stays in step
+     * @throws IOException                    as {@link #sendCmd(String)}, e.g. a 550 when the file is missing
+     */
+    public OptionalLong checkStoredSize(String path, long expectedBytes) throws IOException {
+        String resp;
+        try {
+            resp = sendCmd("SIZE " + path);
+        } catch (FtpPermException e) {
+            // RFC 3659 section 4: a server without SIZE answers as to any unknown command
+            if (Set.of("500", "502", "504").contains(e.replyCode())) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+        OptionalLong stored = parseSize(resp);
+        if (stored.isPresent()) {
+            new TransferCheck("SIZE " + path, where(), 0).upload(resp, expectedBytes, stored.getAsLong());
+        }
+        return stored;
     }
 
     /**
@@ -997,6 +1204,7 @@ public class Ftp implements AutoCloseable {
      */
     public String abort() throws IOException {
         requireInSync();
+        requireNoOpenTransfer();
         log.putUrgent("ABOR" + CRLF);
         lastCommand = "ABOR";
         try {
@@ -1029,7 +1237,7 @@ public class Ftp implements AutoCloseable {
         }
         Socket socket = control.socket();
         int previous = socket.getSoTimeout();
-        socket.setSoTimeout(timeout == null ? 5000 : DataConnector.millis(timeout));
+        socket.setSoTimeout(lateReplyMillis());
         try {
             String second = readReply();
             LOG.debug("second reply to ABOR after {}: {}", resp, second);

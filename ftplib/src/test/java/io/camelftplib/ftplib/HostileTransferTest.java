@@ -166,19 +166,30 @@ class HostileTransferTest {
         assertThat(scripted.server().commands().get(1)).startsWith("PORT 127,0,0,1,");
     }
 
-    /** H11: a 150 announcing N bytes and another amount arriving is a truncated transfer. */
+    /**
+     * H11: a 150 announcing N bytes and another amount arriving fails with the typed exception, whose message says
+     * what happened: fewer bytes ended early, more bytes are more than announced.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {100, 7, 9})
-    void announcedSizeOtherThanReceivedIsProtoError(int announced) {
+    @CsvSource(delimiter = '|', value = {
+        "100 | ended early: 8 bytes arrived, 100 expected from the 150 reply; the data is truncated, do not use it"
+            + " and fetch the file again",
+        "9   | ended early: 8 bytes arrived, 9 expected from the 150 reply; the data is truncated, do not use it and"
+            + " fetch the file again",
+        "7   | : the server sent more than announced: 8 bytes arrived, 7 expected from the 150 reply; do not use the"
+            + " data, the file may have changed while it was sent"})
+    void announcedSizeOtherThanReceivedIsProtoError(int announced, String what) throws IOException {
         serveRetr("150 Opening BINARY mode data connection for f (" + announced + " bytes)");
         Ftp ftp = scripted.client();
+        String where = "RETR f at 127.0.0.1:" + scripted.server().port();
         assertThatThrownBy(() -> download(ftp))
-                .isExactlyInstanceOf(FtpProtoException.class)
-                .hasMessage("226 transfer complete (the server announced " + announced + " bytes for RETR f but sent "
-                        + CONTENT.length + "; the transfer was truncated)");
+                .isExactlyInstanceOf(FtpIncompleteTransferException.class)
+                .isInstanceOf(FtpProtoException.class)
+                .hasMessage("226 transfer complete (" + where + (what.startsWith(":") ? "" : " ") + what + ")");
         assertThatThrownBy(() -> ftp.retrBinary("RETR f", new ByteArrayOutputStream()))
-                .isExactlyInstanceOf(FtpProtoException.class)
-                .hasMessageContaining("the server announced " + announced + " bytes");
+                .isExactlyInstanceOf(FtpIncompleteTransferException.class)
+                .hasMessageContaining("8 bytes arrived, " + announced + " expected from the 150 reply");
+        assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
     /** H11 control: the announced size received, or a size for a resumed transfer, is fine. */

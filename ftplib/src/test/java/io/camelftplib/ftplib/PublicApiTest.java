@@ -35,7 +35,8 @@ class PublicApiTest {
     private static final Set<String> PUBLIC_TYPES = Set.of(
             "Ftp",
             "FtpException", "FtpReplyException", "FtpTempException", "FtpPermException", "FtpProtoException",
-            "FtpReplies", "MlsdEntry", "HostPort", "DataConnection", "Netrc", "Netrc$Entry", "IOConsumer", "FtpTls");
+            "FtpReplies", "MlsdEntry", "HostPort", "DataConnection", "Netrc", "Netrc$Entry", "IOConsumer", "FtpTls",
+            "RetrieveStream", "StoreStream", "ExpectedSize", "TransferType", "FtpIncompleteTransferException");
 
     /** Mirrors test_ftplib.MiscTestCase.test__all__: the exported names are exactly the API. */
     @Test
