@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code verifyChecksum=required} against real servers. ProFTPD with {@code mod_digest} answers {@code HASH} and
  * the {@code X*} digest commands: a download through a fault proxy that flips one byte must fail, keep the remote
  * file where it is and deliver nothing. vsftpd offers no digest command: the same route must fail with a message
- * that says so, and commit nothing either.
+ * that says so, and commit nothing either. The same holds for uploads, where a failure must never leave the file
+ * under its final name.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ChecksumIT {
@@ -63,6 +64,64 @@ class ChecksumIT {
         consumeOnce(server, server.host(), server.port(), directory);
         assertThat(messages()).contains("verifyChecksum=required", "offers none of HASH");
         assertNothingCommitted(server, directory);
+    }
+
+    @Test
+    void anUploadWithOneFlippedByteFailsAgainstProftpdAndTheFinalNameIsNeverWritten() throws Exception {
+        ItServer server = ItServer.real("proftpd");
+        server.assumeReachable(server.port(), "control port");
+        String directory = ItClients.uniqueName("checksum-up").replace(".bin", "");
+        Exchange result;
+        try (FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
+            proxy.nextUpload().flipByteAt(1_234_567);
+            result = upload(server, proxy.host(), proxy.port(), directory);
+            assertThat(proxy.armedFaults()).as("the flip struck").isEmpty();
+        }
+        assertThat(result.getException()).as("the upload must fail").isNotNull();
+        failures.add(result.getException());
+        assertThat(messages()).contains("differs", "data.bin");
+        assertFinalNameNeverWritten(server, directory);
+    }
+
+    @Test
+    void requiredUploadAgainstVsftpdFailsSayingTheServerOffersNoHashCommand() throws Exception {
+        ItServer server = ItServer.real("vsftpd");
+        server.assumeReachable(server.port(), "control port");
+        String directory = ItClients.uniqueName("checksum-up").replace(".bin", "");
+        Exchange result = upload(server, server.host(), server.port(), directory);
+        assertThat(result.getException()).as("the upload must fail").isNotNull();
+        failures.add(result.getException());
+        assertThat(messages()).contains("verifyChecksum=required", "offers none of HASH");
+        assertFinalNameNeverWritten(server, directory);
+    }
+
+    private static Exchange upload(ItServer server, String host, int port, String directory) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            String uri = "ftplib://" + host + ":" + port + "/" + directory + "?username=" + server.user()
+                    + "&password=RAW(" + server.password() + ")&verifyChecksum=required&tempPrefix=.part-";
+            return context.createProducerTemplate().request(uri, e -> {
+                e.getIn().setBody(CONTENT);
+                e.getIn().setHeader(Exchange.FILE_NAME, "data.bin");
+            });
+        }
+    }
+
+    private static void assertFinalNameNeverWritten(ItServer server, String directory) throws Exception {
+        try (Ftp ftp = ItClients.login(server, new Mode(null, true))) {
+            List<String> names;
+            try {
+                names = ftp.nlst(directory);
+            } catch (FtpException e) {
+                // the directory was never made: the upload failed before any byte (required, no digest command)
+                return;
+            }
+            assertThat(names).noneMatch(name -> name.endsWith("/data.bin") || name.equals("data.bin"));
+            for (String name : names) {
+                ftp.delete(name.contains("/") ? name : directory + "/" + name);
+            }
+            ftp.rmd(directory);
+        }
     }
 
     private String put(ItServer server) throws Exception {
