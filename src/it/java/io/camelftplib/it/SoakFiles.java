@@ -1,5 +1,6 @@
 package io.camelftplib.it;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -86,9 +87,10 @@ final class SoakFiles {
     }
 
     /** Whether a file on disk holds exactly the content of the file it is named after. */
-    boolean isIntact(Path file) throws java.io.IOException {
+    boolean isIntact(Path file) throws IOException {
         int index = index(file.getFileName().toString());
-        return index >= 0 && Files.size(file) == sizes[index] && sha256(Files.readAllBytes(file)).equals(digests[index]);
+        return index >= 0 && Files.size(file) == sizes[index]
+                && sha256(Files.readAllBytes(file)).equals(digests[index]);
     }
 
     static String sha256(byte[] bytes) {

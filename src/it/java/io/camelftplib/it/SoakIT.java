@@ -126,8 +126,8 @@ class SoakIT {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(30).redeliveryDelay(200)
                                 .logRetryAttempted(false).logExhausted(false))
                         .to(base + "&tempPrefix=" + TEMP);
-                from(base + "&delete=true&idempotent=true&idempotentRepository=#seen&antExclude=" + TEMP + "*&initialDelay=0&delay=100"
-                        + "&exceptionHandler=#consumerFailures").routeId("consumer")
+                from(base + "&delete=true&idempotent=true&idempotentRepository=#seen&antExclude=" + TEMP + "*"
+                        + "&initialDelay=0&delay=100&exceptionHandler=#consumerFailures").routeId("consumer")
                         .errorHandler(defaultErrorHandler().logExhausted(false))
                         .to("file:" + local + "?tempPrefix=" + TEMP)
                         .process(e -> delivered(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)));
@@ -139,7 +139,8 @@ class SoakIT {
     private void awaitDeliveries() {
         try {
             await("every file delivered, or none for " + QUIET).atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> deliveries.size() == FILES || System.nanoTime() - lastDelivery.get() > QUIET.toNanos());
+                    .until(() -> deliveries.size() == FILES
+                            || System.nanoTime() - lastDelivery.get() > QUIET.toNanos());
         } catch (ConditionTimeoutException e) {
             // still arriving at the deadline: what did not arrive counts as lost in the summary line
             System.err.println("soak: " + e.getMessage());
