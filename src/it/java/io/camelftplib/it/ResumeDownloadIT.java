@@ -6,10 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,11 +16,9 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +62,10 @@ class ResumeDownloadIT {
         long kept;
         try (FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
             Fault cut = proxy.nextDownload().cutAfter(CUT_AFTER, Cut.RST);
-            Failures first = new Failures();
+            ConsumerFailures first = new ConsumerFailures();
             try (CamelContext context = consumer(proxy, server, directory, first)) {
                 context.start();
-                assertThat(first.latch.await(60, TimeUnit.SECONDS)).as("the cut download failed").isTrue();
+                assertThat(first.awaitFirst(60, TimeUnit.SECONDS)).as("the cut download failed").isTrue();
             }
             assertThat(cut.hasFired()).isTrue();
             kept = Files.size(partial);
@@ -80,14 +75,14 @@ class ResumeDownloadIT {
             Arrays.fill(marker, (byte) 0x5A);
             Files.write(partial, marker);
 
-            Failures second = new Failures();
+            ConsumerFailures second = new ConsumerFailures();
             try (CamelContext context = consumer(proxy, server, directory, second)) {
                 NotifyBuilder done = new NotifyBuilder(context).fromRoute("resume").whenCompleted(1).create();
                 context.start();
-                assertThat(done.matches(60, TimeUnit.SECONDS)).as("the resumed download completed: %s", second.all)
+                assertThat(done.matches(60, TimeUnit.SECONDS)).as("the resumed download completed: %s", second.all())
                         .isTrue();
             }
-            assertThat(second.all).isEmpty();
+            assertThat(second.all()).isEmpty();
         }
         byte[] expected = content.clone();
         Arrays.fill(expected, 0, (int) kept, (byte) 0x5A);
@@ -99,7 +94,7 @@ class ResumeDownloadIT {
         }
     }
 
-    private CamelContext consumer(FaultProxy proxy, ItServer server, String directory, Failures failures)
+    private CamelContext consumer(FaultProxy proxy, ItServer server, String directory, ConsumerFailures failures)
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("failures", failures);
@@ -113,28 +108,5 @@ class ResumeDownloadIT {
             }
         });
         return context;
-    }
-
-    /** The consumer's exception handler: keeps each failure (so none is logged) and counts down on the first. */
-    private static final class Failures implements ExceptionHandler {
-
-        final CountDownLatch latch = new CountDownLatch(1);
-        final List<Throwable> all = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void handleException(Throwable exception) {
-            handleException(null, null, exception);
-        }
-
-        @Override
-        public void handleException(String message, Throwable exception) {
-            handleException(message, null, exception);
-        }
-
-        @Override
-        public void handleException(String message, Exchange exchange, Throwable exception) {
-            all.add(exception);
-            latch.countDown();
-        }
     }
 }

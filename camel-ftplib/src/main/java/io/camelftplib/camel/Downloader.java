@@ -19,7 +19,8 @@ import org.apache.camel.component.file.GenericFile;
  * Fetches a remote file with {@code RETR} in one of three ways: streamed into the body (the default, see
  * {@link FtplibDownload}), into a file of the local work directory (written under a {@code .inprogress} name and
  * moved into place only after the server confirmed the transfer; {@code resumeDownload} continues a partial file
- * with {@code REST} when {@link PartialDownload} proves it came from the same remote file), or into memory ({@code streamDownload=false}).
+ * with {@code REST} when {@link PartialDownload} proves it came from the same remote file), or into memory
+ * ({@code streamDownload=false}).
  *
  * <p>Not thread-safe: uses the session's connection.
  */

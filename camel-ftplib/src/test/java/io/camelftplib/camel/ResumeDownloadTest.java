@@ -1,16 +1,20 @@
 package io.camelftplib.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
+import io.camelftplib.ftplib.testing.Cut;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
-import org.apache.camel.builder.RouteBuilder;
+import io.camelftplib.ftplib.testing.Fault;
+import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,13 +67,7 @@ class ResumeDownloadTest extends FtplibTestSupport {
     }
 
     private MockEndpoint consumeOnce(String dir) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(ftp(dir, "localWorkDirectory=" + work + "&resumeDownload=true&delete=true")).routeId("r-" + dir)
-                        .autoStartup(false).convertBodyTo(byte[].class).to("mock:" + dir);
-            }
-        });
+        consumeBytes(dir, ftp(dir, "localWorkDirectory=" + work + "&resumeDownload=true&delete=true"));
         MockEndpoint mock = getMockEndpoint("mock:" + dir);
         mock.expectedMessageCount(1);
         start(dir);
@@ -123,5 +121,36 @@ class ResumeDownloadTest extends FtplibTestSupport {
 
         assertDelivered(consumeOnce("unknown"), content);
         assertThat(SERVER.commands()).noneMatch(c -> c.startsWith("REST"));
+    }
+
+    @Test
+    void fileReplacedAfterADownloadWasCutIsFetchedFromZero() throws Exception {
+        byte[] before = content(7, 300_000);
+        byte[] after = content(8, 300_000);
+        remote("cut", before, EARLIER);
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", SERVER.port())) {
+            Fault cut = proxy.nextDownload().cutAfter(100_000, Cut.RST);
+            consumeBytes("cut", ftpVia(proxy, "cut", "delay=600000&localWorkDirectory=" + work
+                    + "&resumeDownload=true&delete=true&bridgeErrorHandler=true"));
+            MockEndpoint dead = getMockEndpoint("mock:dead");
+            dead.expectedMessageCount(1);
+            start("cut");
+            dead.assertIsSatisfied();
+            context.getRouteController().stopRoute("r-cut");
+            assertThat(cut.hasFired()).isTrue();
+            assertThat(Files.size(work.resolve(NAME + PartialDownload.IN_PROGRESS))).isPositive();
+
+            remote("cut", after, LATER);
+            MockEndpoint mock = getMockEndpoint("mock:cut");
+            mock.expectedMessageCount(1);
+            int earlier = SERVER.commands().size();
+            start("cut");
+            mock.assertIsSatisfied();
+            assertDelivered(mock, after);
+            assertThat(SERVER.commands().subList(earlier, SERVER.commands().size()))
+                    .contains("RETR cut/" + NAME).noneMatch(c -> c.startsWith("REST"));
+            // the commit (DELE) goes through the proxy too
+            await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file("cut/" + NAME)));
+        }
     }
 }

@@ -15,7 +15,6 @@ import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import io.camelftplib.ftplib.testing.Fault;
 import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.util.ObjectHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -78,26 +77,13 @@ class TruncatedDownloadTest extends FtplibTestSupport {
         write(dir + "/big.bin", content);
         proxy = FaultProxy.start("127.0.0.1", SERVER.port());
         Fault truncated = proxy.nextDownload().truncateAfter(ARRIVED);
-        String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@" + proxy.host() + ":" + proxy.port() + "/" + dir
-                + "?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=100"
-                + "&listing=" + listing + "&move=.done&bridgeErrorHandler=true&maximumReconnectAttempts=0"
-                + switch (mode) {
-                    case "streamDownload=false" -> "&streamDownload=false";
-                    case "localWorkDirectory" -> "&localWorkDirectory=" + work;
-                    default -> "";
-                };
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(deadLetterChannel("mock:dead"));
-                from(uri).routeId("r").autoStartup(false).convertBodyTo(byte[].class).to("mock:delivered");
-            }
-        });
+        consumeBytes("delivered", ftpVia(proxy, dir, "listing=" + listing
+                + "&move=.done&bridgeErrorHandler=true&maximumReconnectAttempts=0" + fetchOptions(mode, work)));
         MockEndpoint dead = getMockEndpoint("mock:dead");
         dead.expectedMessageCount(1);
         MockEndpoint delivered = getMockEndpoint("mock:delivered");
         delivered.expectedMessageCount(1);
-        context.getRouteController().startRoute("r");
+        start("delivered");
 
         dead.assertIsSatisfied();
         assertThat(truncated.hasFired()).isTrue();

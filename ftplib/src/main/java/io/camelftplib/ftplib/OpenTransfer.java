@@ -2,6 +2,7 @@ package io.camelftplib.ftplib;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +34,26 @@ final class OpenTransfer {
 
     private enum State { OPEN, COMPLETED, FAILED, ABORTED }
 
-    private final Ftp ftp;
+    private final Conversation conversation;
     private final String command;
     private final DataConnection data;
+    private final Duration timeout;
     private State state = State.OPEN;
     private Exception failure;
     private String finalReply;
 
-    OpenTransfer(Ftp ftp, String command, DataConnection data) {
-        this.ftp = ftp;
+    /**
+     * @param conversation the conversation the transfer belongs to; it refuses other commands until this ends
+     * @param command      the transfer command, for messages
+     * @param data         the open data connection
+     * @param timeout      how long an abort waits for the final reply; null for 5 seconds
+     */
+    OpenTransfer(Conversation conversation, String command, DataConnection data, Duration timeout) {
+        this.conversation = conversation;
         this.command = command;
         this.data = data;
-        ftp.transferOpened(command);
+        this.timeout = timeout;
+        conversation.transferOpened(command);
     }
 
     DataConnection data() {
@@ -101,7 +110,8 @@ final class OpenTransfer {
         } catch (IOException | RuntimeException closing) {
             e.addSuppressed(closing);
         }
-        ftp.markOutOfSync("the transfer " + ftp.describe(command) + " failed before its final reply: " + e);
+        conversation.markOutOfStep("the transfer " + conversation.describe(command)
+                + " failed before its final reply: " + e);
     }
 
     /**
@@ -119,15 +129,15 @@ final class OpenTransfer {
             fail(e);
             throw e;
         }
-        if (!ftp.isConnected()) {
-            IOException closed = new IOException("the control connection to " + ftp.where()
-                    + " was closed before the final reply to " + ftp.describe(command));
+        if (!conversation.isConnected()) {
+            IOException closed = new IOException("the control connection to " + conversation.where()
+                    + " was closed before the final reply to " + conversation.describe(command));
             fail(closed);
             throw closed;
         }
         String reply;
         try {
-            reply = ftp.voidResp();
+            reply = conversation.voidResp();
             check.check(reply);
         } catch (IOException | RuntimeException e) {
             end(State.FAILED, e);
@@ -161,7 +171,7 @@ final class OpenTransfer {
         } catch (IOException | RuntimeException e) {
             LOG.debug("closing the data connection of the aborted {} failed", command, e);
         }
-        String reply = ftp.readOwedReply(command);
+        String reply = conversation.readOwedReply(command, timeout);
         LOG.debug("aborted {}: the server replied {}", command, reply);
         return reply;
     }
@@ -169,6 +179,6 @@ final class OpenTransfer {
     private void end(State next, Exception cause) {
         state = next;
         failure = cause;
-        ftp.transferClosed();
+        conversation.transferClosed();
     }
 }

@@ -57,9 +57,10 @@ class RetrieveStreamTest {
                      ExpectedSize.of(DATA.length + 100, "the MLSD listing"))) {
             assertThatThrownBy(in::readAllBytes)
                     .isExactlyInstanceOf(FtpIncompleteTransferException.class)
-                    .hasMessage("226 Transfer complete. (RETR short.bin at 127.0.0.1:" + SERVER.port() + " ended early: "
-                            + DATA.length + " bytes arrived, " + (DATA.length + 100) + " expected from the MLSD listing;"
-                            + " the data is truncated, do not use it and fetch the file again)");
+                    .hasMessage("226 Transfer complete. (RETR short.bin at 127.0.0.1:" + SERVER.port()
+                            + " ended early: " + DATA.length + " bytes arrived, " + (DATA.length + 100)
+                            + " expected from the MLSD listing; the data is truncated, do not use it and fetch the file"
+                            + " again)");
             assertThat(in.isCompleted()).isFalse();
             assertThat(in.finalReply()).isNull();
             assertThat(ftp.isOutOfSync()).isFalse();
