@@ -225,7 +225,7 @@ class FaultProxyTest {
 
     @Test
     void aSessionCutAfterTenBytesLeavesTheClientAPartialWelcome() throws IOException {
-        Fault cut = proxy.nextSession().cutAfter(10, Cut.FIN);
+        Fault cut = proxy.cutNextSessionAfter(10, Cut.FIN);
         try (Socket control = new Socket(proxy.host(), proxy.port()); InputStream in = control.getInputStream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII))
                     .hasSize(10).startsWith("220");

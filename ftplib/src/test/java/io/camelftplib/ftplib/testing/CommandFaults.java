@@ -1,6 +1,6 @@
 package io.camelftplib.ftplib.testing;
 
-import java.util.function.Function;
+import java.util.Locale;
 
 /**
  * Arms the {@link FaultProxy} to take over one future occurrence of a command, e.g.
@@ -10,12 +10,14 @@ import java.util.function.Function;
  */
 public final class CommandFaults {
 
-    private final String target;
-    private final Function<CommandFault, Fault> arm;
+    private final FaultProxy proxy;
+    private final String verb;
+    private final int nth;
 
-    CommandFaults(String target, Function<CommandFault, Fault> arm) {
-        this.target = target;
-        this.arm = arm;
+    CommandFaults(FaultProxy proxy, String verb, int nth) {
+        this.verb = verb.toUpperCase(Locale.ROOT);
+        this.nth = nth;
+        this.proxy = proxy;
     }
 
     /**
@@ -25,7 +27,7 @@ public final class CommandFaults {
      * @return the armed fault
      */
     public Fault reply(String reply) {
-        return arm.apply(new CommandFault(CommandFault.Action.REPLY, reply, null, fault("reply " + reply)));
+        return proxy.arm(verb, nth, new CommandFault(CommandFault.Action.REPLY, reply, null, fault("reply " + reply)));
     }
 
     /**
@@ -35,7 +37,7 @@ public final class CommandFaults {
      * @return the armed fault
      */
     public Fault cut(Cut cut) {
-        return arm.apply(new CommandFault(CommandFault.Action.CUT, null, cut, fault("cut (" + cut + ")")));
+        return proxy.arm(verb, nth, new CommandFault(CommandFault.Action.CUT, null, cut, fault("cut (" + cut + ")")));
     }
 
     /**
@@ -44,10 +46,10 @@ public final class CommandFaults {
      * @return the armed fault
      */
     public Fault stall() {
-        return arm.apply(new CommandFault(CommandFault.Action.STALL, null, null, fault("stall")));
+        return proxy.arm(verb, nth, new CommandFault(CommandFault.Action.STALL, null, null, fault("stall")));
     }
 
     private Fault fault(String what) {
-        return new Fault(what + " at " + target);
+        return new Fault(what + " at " + verb + " number " + nth);
     }
 }

@@ -64,9 +64,9 @@ final class DataPump implements Runnable {
                 to.shutdownOutput();
                 delivered.run();
             }
-            connection.directionEnded();
+            connection.directionEnded(direction, null);
         } catch (IOException e) {
-            connection.directionFailed(direction, e);
+            connection.directionEnded(direction, e);
         }
     }
 

@@ -211,15 +211,33 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
     public void start() throws Exception {
         baseDir = Files.createTempDirectory("ftp-embedded-");
         home = Files.createDirectories(baseDir.resolve("home"));
+        startListening(0);
+    }
+
+    /**
+     * Stops the server, dropping every session as a crashing server would, and starts it again on the same port
+     * with the same users and files, as a restarted server comes back.
+     *
+     * @throws Exception when it cannot start again (for example when the port was taken meanwhile)
+     */
+    public void restart() throws Exception {
+        int port = port();
+        server.stop();
+        startListening(port);
+    }
+
+    private void startListening(int port) throws Exception {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listenerFactory = new ListenerFactory();
         listenerFactory.setServerAddress(address);
-        listenerFactory.setPort(0);
+        listenerFactory.setPort(port);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassivePorts("0");
         data.setPassiveAddress(address);
         if (tls != Tls.NONE) {
-            keyStore = generateKeyStore(baseDir.resolve("server.p12"), certificateNames);
+            if (keyStore == null) {
+                keyStore = generateKeyStore(baseDir.resolve("server.p12"), certificateNames);
+            }
             SslConfigurationFactory ssl = new SslConfigurationFactory();
             ssl.setKeystoreFile(keyStore.toFile());
             ssl.setKeystorePassword(STORE_PASSWORD);
@@ -234,7 +252,7 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         }
         listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         factory.addListener("default", listenerFactory.createListener());
-        factory.setUserManager(userManager());
+        factory.setUserManager(userManager(port == 0));
         ConnectionConfigFactory connections = new ConnectionConfigFactory();
         // no 500 ms pause after a wrong password: tests assert failures, they do not fend off guessing
         connections.setLoginFailureDelay(0);
@@ -255,6 +273,7 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
             server.stop();
             server = null;
         }
+        keyStore = null;
         if (baseDir != null) {
             try (Stream<Path> paths = Files.walk(baseDir)) {
                 for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
@@ -264,9 +283,12 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         }
     }
 
-    private UserManager userManager() throws FtpException, IOException {
+    private UserManager userManager(boolean first) throws FtpException, IOException {
         PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-        Path usersFile = Files.createFile(baseDir.resolve("users.properties"));
+        Path usersFile = baseDir.resolve("users.properties");
+        if (first) {
+            Files.createFile(usersFile);
+        }
         users.setFile(usersFile.toFile());
         UserManager manager = users.createUserManager();
         for (String[] credentials : new String[][] {{USER, PASSWORD}, {"anonymous", ""}}) {

@@ -1,7 +1,6 @@
 package io.camelftplib.ftplib.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -57,29 +56,32 @@ public final class FaultProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaultProxy.class);
     private static final String SESSION = "control connection";
     private static final String CONTROL = "control ";
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
+    private final ArmedFaults<TransferKind, DataFault> dataFaults = new ArmedFaults<>();
+    private final ArmedFaults<String, CommandFault> commandFaults = new ArmedFaults<>();
+    private final ArmedFaults<String, SessionFault> sessionFaults = new ArmedFaults<>();
+    private final AtomicLong sessions = new AtomicLong();
+    private final AtomicLong dataConnections = new AtomicLong();
+    private final Set<RelayedConnection> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threadNumbers = new AtomicInteger();
+    private final ExecutorService threads = Executors.newCachedThreadPool(this::newThread);
     private final String serverHost;
     private final int serverPort;
     private final ServerSocket listener;
-    private final ExecutorService threads;
-    private final Set<RelayedConnection> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong sessions = new AtomicLong();
-    private final AtomicLong dataConnections = new AtomicLong();
-    private final ArmedFaults<TransferKind, DataFault> dataFaults = new ArmedFaults<>();
-    private final ArmedFaults<String, CommandFault> commandFaults = new ArmedFaults<>();
-    private final ArmedFaults<String, SessionFaults.SessionFault> sessionFaults = new ArmedFaults<>();
     private volatile boolean closed;
 
     private FaultProxy(String serverHost, int serverPort) throws IOException {
         this.serverHost = serverHost;
         this.serverPort = serverPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    }
+
+    private Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, THREAD_PREFIX + threadNumbers.incrementAndGet());
+        // a test that forgets close() must not keep the JVM alive; the leak checks find the thread anyway
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -188,23 +190,27 @@ public final class FaultProxy implements AutoCloseable {
      * @return where to choose what the proxy does instead
      */
     public CommandFaults onCommand(String verb, int nth) {
-        String key = verb.toUpperCase(Locale.ROOT);
-        return new CommandFaults(nth + ". " + key, fault -> {
-            commandFaults.arm(key, nth, fault);
-            return fault.handle();
-        });
+        return new CommandFaults(this, verb.toUpperCase(Locale.ROOT), nth);
+    }
+
+    Fault arm(String verb, int nth, CommandFault fault) {
+        commandFaults.arm(verb, nth, fault);
+        return fault.handle();
     }
 
     /**
-     * Arms a fault on the next control connection a client opens.
+     * Arms the next control connection a client opens to be cut after {@code bytes} bytes from the server to the
+     * client (the welcome counts).
      *
-     * @return where to choose the fault
+     * @param bytes how many bytes of replies pass
+     * @param cut   an orderly close or a reset
+     * @return the armed fault
      */
-    public SessionFaults nextSession() {
-        return new SessionFaults("the next " + SESSION, fault -> {
-            sessionFaults.arm(SESSION, 1, fault);
-            return fault.handle();
-        });
+    public Fault cutNextSessionAfter(long bytes, Cut cut) {
+        SessionFault fault = new SessionFault(bytes, cut, new Fault("cut (" + cut + ") after " + bytes
+                + " bytes of the next " + SESSION));
+        sessionFaults.arm(SESSION, 1, fault);
+        return fault.handle();
     }
 
     /**
@@ -262,6 +268,10 @@ public final class FaultProxy implements AutoCloseable {
         return dataFaults.strike(kind);
     }
 
+    Optional<SessionFault> sessionFault() {
+        return sessionFaults.strike(SESSION);
+    }
+
     Optional<CommandFault> commandFault(String verb) {
         return commandFaults.strike(verb);
     }
@@ -283,27 +293,26 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private RelayedConnection track(String name, Socket client, Socket server) {
-        RelayedConnection[] self = new RelayedConnection[1];
-        self[0] = new RelayedConnection(name, client, server, () -> open.remove(self[0]));
-        open.add(self[0]);
+        RelayedConnection connection = new RelayedConnection(name, client, server, open::remove);
+        open.add(connection);
         if (closed) {
-            // close() ran between the accept and here: do not leave this one behind
-            self[0].close();
+            // the proxy closed while this one was being set up: it must not outlive the proxy
+            connection.close();
         }
-        return self[0];
+        return connection;
     }
 
     private Socket connect(int port) throws IOException {
-        Socket s = new Socket();
+        InetSocketAddress target = new InetSocketAddress(serverHost, port);
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
         try {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(serverHost, port), 10_000);
-            return s;
+            socket.connect(target, CONNECT_TIMEOUT_MILLIS);
         } catch (IOException e) {
-            s.close();
-            throw new IOException("fault proxy cannot reach the server at " + serverHost + ":" + port + ": "
-                    + e.getMessage(), e);
+            socket.close();
+            throw new IOException("cannot reach the server at " + target + " (" + e.getMessage() + ")", e);
         }
+        return socket;
     }
 
     private void acceptClients() {
@@ -320,24 +329,25 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void relayControl(Socket client) {
+        Socket server;
         try {
             client.setTcpNoDelay(true);
-            Socket server = connect(serverPort);
-            sessions.incrementAndGet();
-            RelayedConnection control = track(CONTROL + client.getRemoteSocketAddress(), client, server);
-            new ProxiedSession(this, control, sessionFaults.strike(SESSION).orElse(null)).start();
+            server = connect(serverPort);
         } catch (IOException e) {
-            refuse(client, e);
+            // the server is down or restarting: the client hears it as a server would say it, 421, and is hung up on
+            hangUp(client, "421 fault proxy: " + e.getMessage().replaceAll("[\r\n]", " ") + "\r\n");
+            return;
         }
+        sessions.incrementAndGet();
+        RelayedConnection control = track(CONTROL + client.getRemoteSocketAddress(), client, server);
+        new ProxiedSession(this, control).start();
     }
 
-    /** Tells the client why, in FTP's words (421: service not available), then closes it. */
-    private static void refuse(Socket client, IOException cause) {
-        try (client; OutputStream out = client.getOutputStream()) {
-            out.write(("421 " + cause.getMessage().replace('\r', ' ').replace('\n', ' ') + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+    private static void hangUp(Socket client, String reply) {
+        try (client) {
+            client.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            LOG.debug("fault proxy could not tell a client it is refused ({}): {}", cause.toString(), e.toString());
+            LOG.debug("fault proxy could not tell a client {}: {}", reply.strip(), e.toString());
         }
     }
 
@@ -351,17 +361,16 @@ public final class FaultProxy implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            listener.close();
+        try (listener) {
+            // control connections first: their data connections close with them, so no reply held for a data
+            // connection is released to a client that is still connected
+            open.stream().sorted(Comparator.comparing(c -> !c.toString().startsWith(CONTROL)))
+                    .toList().forEach(RelayedConnection::close);
         } catch (IOException e) {
             LOG.debug("closing the fault proxy's listener failed: {}", e.toString());
+        } finally {
+            threads.shutdownNow();
         }
-        // control connections first: their data connections close with them, so no reply held for a data
-        // connection is released to a client that is still connected
-        List<RelayedConnection> all = new ArrayList<>(open);
-        all.sort(Comparator.comparing(c -> !c.toString().startsWith(CONTROL)));
-        all.forEach(RelayedConnection::close);
-        threads.shutdownNow();
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * 502 (in active mode the data would bypass the proxy), and each transfer command tells the pending
  * {@link ProxiedTransfer} what it carries and which fault strikes it. Server to client: passive replies are
  * rewritten to the proxy's own data listeners, a transfer's final 2xx reply waits until the client has its end of
- * data, and an armed {@link SessionFaults.SessionFault} cuts the connection after its byte count. Thread-safe:
+ * data, and an armed session fault cuts the connection after its byte count. Thread-safe:
  * each direction runs on its own task; writes to the client are serialized.
  */
 final class ProxiedSession {
@@ -41,16 +41,17 @@ final class ProxiedSession {
 
     private final FaultProxy proxy;
     private final RelayedConnection connection;
-    private final SessionFaults.SessionFault sessionFault;
+    private final SessionFault sessionFault;
     private final Object clientWrites = new Object();
     private long bytesToClient;
     private volatile ProxiedTransfer latest;
     private volatile ProxiedTransfer pending;
 
-    ProxiedSession(FaultProxy proxy, RelayedConnection connection, SessionFaults.SessionFault sessionFault) {
-        this.proxy = proxy;
+    /** Relays {@code connection}, cut as the session fault armed for it (if any) says. */
+    ProxiedSession(FaultProxy proxy, RelayedConnection connection) {
+        this.sessionFault = proxy.sessionFault().orElse(null);
         this.connection = connection;
-        this.sessionFault = sessionFault;
+        this.proxy = proxy;
     }
 
     /** Starts relaying both directions on the proxy's tasks. */
@@ -67,10 +68,10 @@ final class ProxiedSession {
     private void pump(String name, Direction direction) {
         try {
             if (direction.relayedUntilEnd()) {
-                connection.directionEnded();
+                connection.directionEnded(name, null);
             }
         } catch (IOException e) {
-            connection.directionFailed(name, e);
+            connection.directionEnded(name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connection.close();

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,9 @@ final class RelayedConnection implements Closeable {
     private final AtomicInteger ended = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closedSignal = new CompletableFuture<>();
-    private final Runnable onClose;
+    private final Consumer<RelayedConnection> onClose;
 
-    RelayedConnection(String name, Socket client, Socket server, Runnable onClose) {
+    RelayedConnection(String name, Socket client, Socket server, Consumer<RelayedConnection> onClose) {
         this.name = name;
         this.client = client;
         this.server = server;
@@ -55,6 +57,11 @@ final class RelayedConnection implements Closeable {
         return closed.get();
     }
 
+    /** Forgets a resource that closes itself from now on. */
+    void detach(Closeable resource) {
+        attached.remove(resource);
+    }
+
     /** Closes {@code resource} with this connection; at once when it is closed already. */
     void attach(Closeable resource) throws IOException {
         attached.add(resource);
@@ -63,25 +70,18 @@ final class RelayedConnection implements Closeable {
         }
     }
 
-    /** Forgets a resource that closes itself from now on. */
-    void detach(Closeable resource) {
-        attached.remove(resource);
-    }
-
-    /** One direction reached its end of stream and passed it on; after both, the connection is over. */
-    void directionEnded() {
-        if (ended.incrementAndGet() == 2) {
+    /**
+     * One direction is over: at its end of stream, passed on ({@code failure} null), or failed (a reset, a socket
+     * closed under it). The connection closes after both clean ends, or at the first failure.
+     */
+    void directionEnded(String direction, IOException failure) {
+        if (failure != null && !closed.get()) {
+            // a reset or a closed socket is how dropped connections end; the tests judge the client's view of it
+            LOG.debug("{}: {} ended with {}", name, direction, failure.toString());
+        }
+        if (failure != null || ended.incrementAndGet() == 2) {
             close();
         }
-    }
-
-    /** One direction failed (reset, closed under it): the connection is over for both. */
-    void directionFailed(String direction, IOException e) {
-        if (!closed.get()) {
-            // a reset or a closed socket is how dropped connections end; the tests judge the client's view of it
-            LOG.debug("{}: {} ended with {}", name, direction, e.toString());
-        }
-        close();
     }
 
     /** Ends the connection on both sides the way a fault asks: an orderly close, or a reset. */
@@ -101,15 +101,12 @@ final class RelayedConnection implements Closeable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (closed.getAndSet(true)) {
             return;
         }
-        for (Closeable c : List.of(client, server)) {
-            closeQuietly(c);
-        }
-        attached.forEach(this::closeQuietly);
+        Stream.concat(Stream.of(client, server), attached.stream()).forEach(this::closeQuietly);
         closedSignal.complete(null);
-        onClose.run();
+        onClose.accept(this);
     }
 
     private void closeQuietly(Closeable c) {
