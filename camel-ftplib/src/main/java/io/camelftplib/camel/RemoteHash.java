@@ -61,17 +61,25 @@ record RemoteHash(HashAlgorithm algorithm, boolean viaHash, boolean selected) {
      */
     String ask(Ftp ftp, String path) throws IOException {
         if (!viaHash) {
-            return parse(ftp.sendCmd(algorithm.command() + " " + path), 1);
+            return parse(finalLine(ftp.sendCmd(algorithm.command() + " " + path)), 1);
         }
         if (!selected) {
             ftp.voidCmd("OPTS HASH " + algorithm.hashName());
         }
-        String reply = ftp.sendCmd("HASH " + path);
+        String reply = finalLine(ftp.sendCmd("HASH " + path));
         String[] fields = reply.split(" ", 5);
         if (fields.length < 4 || !fields[1].equalsIgnoreCase(algorithm.hashName())) {
             throw malformed(reply);
         }
         return parse(reply, 3);
+    }
+
+    /**
+     * Returns the last line of a reply: ProFTPD's mod_digest announces a long computation first
+     * ({@code 213-Computing SHA-256 digest}) and gives the digest on the final line.
+     */
+    private static String finalLine(String reply) {
+        return reply.substring(reply.lastIndexOf('\n') + 1);
     }
 
     private String parse(String reply, int field) throws FtpProtoException {

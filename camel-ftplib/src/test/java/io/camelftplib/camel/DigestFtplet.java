@@ -77,13 +77,15 @@ final class DigestFtplet extends DefaultFtplet {
             String algorithm = (String) session.getAttribute("hash");
             algorithm = algorithm == null ? "SHA-1" : algorithm;
             File file = (File) session.getFileSystemView().getFile(argument).getPhysicalFile();
-            session.write(new DefaultFtpReply(213, algorithm + " 0-" + file.length() + " " + digest(file, algorithm)
-                    + " " + argument));
+            // two lines, as ProFTPD's mod_digest answers: the digest is on the final one
+            session.write(new DefaultFtpReply(213, "Computing " + algorithm + " digest\n" + algorithm + " 0-"
+                    + file.length() + " " + digest(file, algorithm) + " " + argument));
             return FtpletResult.SKIP;
         }
         if (COMMANDS.containsKey(command) && features.contains(command)) {
             File file = (File) session.getFileSystemView().getFile(argument).getPhysicalFile();
-            session.write(new DefaultFtpReply(250, digest(file, COMMANDS.get(command))));
+            session.write(new DefaultFtpReply(250, "Computing " + COMMANDS.get(command) + " digest\n"
+                    + digest(file, COMMANDS.get(command)).toUpperCase(Locale.ROOT)));
             return FtpletResult.SKIP;
         }
         return FtpletResult.DEFAULT;
