@@ -38,9 +38,9 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
 
     /** The inherited camel-file options FTP does not honour, so left out of the catalog. */
-    static final String EXCLUDED = "appendChars,readLockIdempotentReleaseAsync,readLockIdempotentReleaseAsyncPoolSize,"
-            + "readLockIdempotentReleaseDelay,readLockIdempotentReleaseExecutorService,readLockMarkerFile,"
-            + "readLockDeleteOrphanLockFiles,readLockRemoveOnRollback,readLockRemoveOnCommit,directoryMustExist,"
+    static final String EXCLUDED = "appendChars,readLockIdempotentReleaseAsyncPoolSize,"
+            + "readLockIdempotentReleaseExecutorService,readLockMarkerFile,readLockDeleteOrphanLockFiles,"
+            + "directoryMustExist,"
             + "extendedAttributes,probeContentType,startingDirectoryMustExist,startingDirectoryMustHaveAccess,"
             + "chmodDirectory,forceWrites,copyAndDeleteOnRenameFail,renameUsingCopy,synchronous,keepLastModified,"
             + "checksumFileAlgorithm,checksumWriteFile,moveExistingFileStrategy";
@@ -48,14 +48,17 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
     @UriParam
     private FtplibConfiguration configuration;
     // catalog only: camel-file's readLock lists values FTP cannot honour; the value lives in the inherited field
-    @UriParam(label = "consumer,lock", defaultValue = "none", enums = "none,rename,changed",
+    @UriParam(label = "consumer,lock", defaultValue = "none", enums = "none,rename,changed,idempotent",
               description = "Used by consumer, to only poll the files if it has exclusive read-lock on the file (i.e. "
                             + "the file is not in-progress or being written). none: no read lock. rename: try to "
                             + "rename the file as a test of exclusive access. changed: the file's size and "
                             + "modification time (asked with MLST, or SIZE and MDTM, never by listing) must not "
                             + "change between two checks readLockCheckInterval apart, or the file must be "
-                            + "readLockMinAge old; it must also be readLockMinLength long. Any other value fails "
-                            + "endpoint creation")
+                            + "readLockMinAge old; it must also be readLockMinLength long. idempotent: claim the "
+                            + "file in the idempotentRepository before downloading it, so that among several nodes "
+                            + "sharing that repository only one processes it; a node ends only the claims it took, "
+                            + "and skips a file gone by the time it claimed it. Any other value fails endpoint "
+                            + "creation")
     @SuppressWarnings("unused")
     private String readLock;
 
@@ -114,6 +117,18 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
     @Override
     public boolean isSynchronous() {
         return true;
+    }
+
+    /**
+     * Whether the idempotent consumer adds a file's key when it lists the file; only with {@code idempotent=true}.
+     *
+     * @return true when the idempotent consumer is on and eager
+     */
+    @Override
+    public boolean isIdempotentEager() {
+        // camel-file removes the key of each listed file it did not start whenever eager is on, even when only
+        // readLock=idempotent uses the repository: a node that lost the race would remove the winner's claim
+        return Boolean.TRUE.equals(getIdempotent()) && super.isIdempotentEager();
     }
 
     @Override
@@ -200,8 +215,8 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
         if (getExclusiveReadLockStrategy() == null
                 && !(',' + FtplibProcessStrategyFactory.READ_LOCKS + ',').contains(',' + lock + ',')) {
             throw new IllegalArgumentException("readLock=" + lock + " is not supported by " + getScheme()
-                    + ": use none, rename or changed (markerFile, fileLock and the idempotent read locks need a "
-                    + "local file system or a shared repository)");
+                    + ": use none, rename, changed or idempotent (markerFile, fileLock, idempotent-changed and "
+                    + "idempotent-rename need a local file system)");
         }
         if (configuration.isResumeDownload() && getLocalWorkDirectory() == null) {
             throw new IllegalArgumentException("resumeDownload needs localWorkDirectory: the partial file is kept "

@@ -14,14 +14,15 @@ import org.apache.camel.component.file.strategy.GenericFileRenameExclusiveReadLo
 
 /**
  * Chooses what happens to a consumed file around the route (camel-file's delete, rename and no-op strategies) and
- * its read lock ({@code none}, {@code rename}, or {@code changed} by {@link FtplibChangedReadLock}).
+ * its read lock ({@code none}, {@code rename}, {@code changed} by {@link FtplibChangedReadLock}, or {@code idempotent}
+ * by {@link FtplibIdempotentReadLock}).
  *
  * <p>Stateless; thread-safe.
  */
 public final class FtplibProcessStrategyFactory implements GenericFileProcessStrategyFactory<FtplibFile> {
 
     /** The read lock values the component honours; the endpoint refuses any other. */
-    public static final String READ_LOCKS = "none,off,false,rename,changed";
+    public static final String READ_LOCKS = "none,off,false,rename,changed,idempotent";
 
     /** Creates the factory. */
     public FtplibProcessStrategyFactory() {
@@ -81,6 +82,7 @@ public final class FtplibProcessStrategyFactory implements GenericFileProcessStr
                 changed.setMinAge(options.minAge());
                 lock = changed;
             }
+            case "idempotent" -> lock = new FtplibIdempotentReadLock(options.claims());
             case "none", "off", "false" -> {
                 return null;
             }
