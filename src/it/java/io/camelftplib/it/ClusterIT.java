@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * must process each file exactly once with its bytes intact (SHA-256), the killed node's file included once its
  * claim expired; the time of one node against three is printed as the speed-up.
  */
-@Timeout(600)
+@Timeout(1800)
 class ClusterIT {
 
     private static final int FILES = Integer.getInteger("cluster.it.files", 2000);
@@ -61,7 +61,7 @@ class ClusterIT {
         // no flush to disk per commit: the IT measures the nodes, not this machine's fsync latency (a claim, a
         // delivery and a release are three commits per file)
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "off")
-                .setServerConfig("fsync", "off").start();
+                .setServerConfig("fsync", "off").setPGStartupWait(Duration.ofMinutes(1)).start();
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class ClusterIT {
                 started.get(0).awaitLine("STALLED");
                 started.get(0).kill();
             }
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> count("SELECT count(DISTINCT name) FROM delivered") >= FILES);
             double seconds = (System.nanoTime() - begin) / 1e9;
             for (Node node : started) {

@@ -58,7 +58,8 @@ final class ClusterNode {
                 @Override
                 public void configure() {
                     from(args[0] + "&readLock=idempotent&idempotentRepository=#claims&readLockRemoveOnCommit=true"
-                            + "&delete=true&shuffle=true&maxMessagesPerPoll=100&initialDelay=0&delay=200")
+                            + "&delete=true&shuffle=true&maxMessagesPerPoll=200&eagerMaxMessagesPerPoll=false"
+                            + "&initialDelay=0&delay=200")
                             .routeId("node").autoStartup(false)
                             .process(delivery::record);
                 }

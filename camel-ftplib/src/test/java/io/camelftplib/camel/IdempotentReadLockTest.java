@@ -16,10 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,29 +45,14 @@ class IdempotentReadLockTest extends FtplibTestSupport {
     @BeforeEach
     void bindRepository() {
         context.getRegistry().bind("claims", claims);
-        context.getRegistry().bind("failures", new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                failures.add(exception);
-            }
-        });
+        context.getRegistry().bind("failures", new FailureRecorder(failures));
     }
 
     private static String claimed(String extra) {
         return "readLock=idempotent&idempotentRepository=#claims&exceptionHandler=#failures" + extra;
     }
 
-    /** Two nodes on one directory: every file delivered once, and the work shared between them. */
+    /** Two nodes on one directory: every file delivered once. */
     @Test
     void twoConsumersSharingOneRepositoryDeliverEachFileExactlyOnce() throws Exception {
         int files = 40;

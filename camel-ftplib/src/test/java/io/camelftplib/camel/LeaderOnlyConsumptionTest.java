@@ -69,8 +69,9 @@ class LeaderOnlyConsumptionTest {
         context.addService(cluster);
         ClusteredRoutePolicy leaderOnly = ClusteredRoutePolicy.forNamespace(context, "ftplib-inbox");
         leaderOnly.setInitialDelay(Duration.ZERO);
-        String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + SERVER.port() + "/leader?password=RAW("
-                + EmbeddedFtpServerExtension.PASSWORD + ")&delete=true&initialDelay=0&delay=100";
+        String uri = "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + SERVER.port()
+                + "/leader?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")"
+                + "&delete=true&initialDelay=0&delay=100";
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -22,7 +22,6 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,8 +226,8 @@ class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
     void ignoreFileNotFoundOrPermissionErrorSilencesAMissingNamedFile(String scheme) throws Exception {
         List<Throwable> reported = new CopyOnWriteArrayList<>();
         List<Throwable> ignored = new CopyOnWriteArrayList<>();
-        context.getRegistry().bind("reported", recorder(reported));
-        context.getRegistry().bind("ignored", recorder(ignored));
+        context.getRegistry().bind("reported", new FailureRecorder(reported));
+        context.getRegistry().bind("ignored", new FailureRecorder(ignored));
         CountingPollStrategy ignoringPolls = new CountingPollStrategy();
         context.getRegistry().bind("ignoringPolls", ignoringPolls);
         String missing = "useList=false&fileName=missing.txt&delete=true";
@@ -244,25 +243,6 @@ class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
         assertThat(ignored).isEmpty();
         assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot retrieve file");
-    }
-
-    private static ExceptionHandler recorder(List<Throwable> failures) {
-        return new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                failures.add(exception);
-            }
-        };
     }
 
     /** Both change into each directory of the path with its own CWD and then name the file alone. */

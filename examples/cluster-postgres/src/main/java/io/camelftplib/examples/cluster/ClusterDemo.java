@@ -62,7 +62,8 @@ public final class ClusterDemo {
      */
     public static Outcome run(int files, int nodes) throws Exception {
         try (EmbeddedFtpServer ftp = EmbeddedFtpServer.start(USER, USER);
-             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                     .setPGStartupWait(Duration.ofMinutes(1)).start();
              HikariDataSource db = new HikariDataSource()) {
             db.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             createClaimTable(db);
@@ -114,7 +115,8 @@ public final class ClusterDemo {
             @Override
             public void configure() {
                 from(uri + "&readLock=idempotent&idempotentRepository=#claims&readLockRemoveOnCommit=true"
-                        + "&delete=true&shuffle=true&maxMessagesPerPoll=50&initialDelay=0&delay=200")
+                        + "&delete=true&shuffle=true&maxMessagesPerPoll=50&eagerMaxMessagesPerPoll=false"
+                        + "&initialDelay=0&delay=200")
                         .routeId(name)
                         .process(exchange -> deliveries.computeIfAbsent(
                                 exchange.getIn().getHeader(Exchange.FILE_NAME, String.class),
