@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -204,6 +205,37 @@ class IdempotentReadLockTest extends FtplibTestSupport {
                 "remove refused/a.txt", "add refused/a.txt=true", "confirm refused/a.txt");
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0)).hasMessageContaining("Cannot retrieve file: refused/a.txt");
+    }
+
+    /**
+     * A file delivered whose delete then failed (a directory took its name just before DELE, so the server refuses
+     * it) keeps its claim, confirmed, so no node delivers it again; camel-file removes the claim on commit whether
+     * the delete worked or not.
+     */
+    @Test
+    void deliveredFileWhoseDeleteFailedKeepsItsClaim() throws Exception {
+        write("undeleted/a.txt", "a");
+        SERVER.beforeCommand("DELE", path -> {
+            try {
+                Path file = SERVER.file("undeleted/a.txt");
+                Files.deleteIfExists(file);
+                Files.writeString(Files.createDirectories(file).resolve("inside.txt"), "x");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        MockEndpoint mock = consume("undeleted", claimed("&delete=true&readLockRemoveOnCommit=true"
+                + "&onCompletionExceptionHandler=#failures"), 1);
+        mock.expectedBodiesReceived("a");
+        start("undeleted");
+
+        mock.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(claims.callsFor("undeleted/a.txt")).hasSize(2));
+        assertThat(claims.callsFor("undeleted/a.txt")).containsExactly("add undeleted/a.txt=true",
+                "confirm undeleted/a.txt");
+        assertThat(claims.contains("undeleted/a.txt")).isTrue();
+        assertThat(failures).singleElement().asString().contains("Cannot delete file: undeleted/a.txt");
     }
 
     @Test

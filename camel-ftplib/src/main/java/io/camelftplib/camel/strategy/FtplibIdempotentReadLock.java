@@ -102,22 +102,30 @@ public final class FtplibIdempotentReadLock extends ServiceSupport
     /**
      * Ends the claim of a delivered file: confirms it, or with {@code readLockRemoveOnCommit} removes it once the file
      * is gone from where it was listed. camel-file ends the claim even when the delete or move failed; removing the
-     * claim then would let any node deliver the file again, so the claim is confirmed instead, with a warning.
+     * claim then would let any node deliver the file again, so the claim is confirmed instead, with a warning (and
+     * also when the server cannot be asked).
      */
     @Override
     public void releaseExclusiveReadLockOnCommit(GenericFileOperations<FtplibFile> operations,
                                                  GenericFile<FtplibFile> file, Exchange exchange)
             throws InterruptedException {
-        boolean remove = options.removeOnCommit();
+        boolean remove = false;
+        try {
+            remove = options.removeOnCommit() && (endpoint.isNoop() || isGone(operations, file));
+            if (options.removeOnCommit() && !remove) {
+                LOG.warn("{} was delivered but is still on the server (its delete or move failed): keeping the "
+                        + "claim so that no node delivers it again; remove the file, then its key from {}", file,
+                        options.repository());
+            }
+        } finally {
+            end(exchange, remove);
+        }
+    }
+
+    private static boolean isGone(GenericFileOperations<FtplibFile> operations, GenericFile<FtplibFile> file) {
         String listed = file.getCopyFromAbsoluteFilePath() != null ? file.getCopyFromAbsoluteFilePath()
                 : file.getAbsoluteFilePath();
-        if (remove && !endpoint.isNoop() && ((FtplibOperations) operations).stat(listed, false).isPresent()) {
-            LOG.warn("{} was delivered but is still on the server (its delete or move failed): keeping the claim so "
-                    + "that no node delivers it again; remove the file, then its key from {}", listed,
-                    options.repository());
-            remove = false;
-        }
-        end(exchange, remove);
+        return ((FtplibOperations) operations).stat(listed, false).isEmpty();
     }
 
     private void end(Exchange exchange, boolean remove) throws InterruptedException {
