@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -168,8 +167,8 @@ class IdempotentReadLockTest extends FtplibTestSupport {
                 errorHandler(defaultErrorHandler().logExhausted(false));
                 from(ftp("broken", claimed("&move=.done&maximumReconnectAttempts=0&delay=50")))
                         .routeId("r-broken").autoStartup(false)
-                        .process(e -> e.getIn().setBody(new DropAfter(e.getIn().getBody(InputStream.class),
-                                dropped)))
+                        .process(e -> e.getIn().setBody(new DropAfterFirstMegabyte(
+                                e.getIn().getBody(InputStream.class), dropped, SERVER::disconnectAllSessions)))
                         .convertBodyTo(byte[].class).to("mock:broken");
             }
         });
@@ -251,28 +250,6 @@ class IdempotentReadLockTest extends FtplibTestSupport {
             Files.delete(SERVER.file(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Drops every server session once the first megabyte has been read (the first time only). */
-    private static final class DropAfter extends FilterInputStream {
-
-        private final AtomicBoolean dropped;
-        private long read;
-
-        DropAfter(InputStream in, AtomicBoolean dropped) {
-            super(in);
-            this.dropped = dropped;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            read += Math.max(n, 0);
-            if (read > 1024 * 1024 && dropped.compareAndSet(false, true)) {
-                SERVER.disconnectAllSessions();
-            }
-            return n;
         }
     }
 }
