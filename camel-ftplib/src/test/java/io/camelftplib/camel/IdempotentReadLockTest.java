@@ -34,7 +34,7 @@ class IdempotentReadLockTest extends FtplibTestSupport {
     @RegisterExtension
     static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
 
-    private final RecordingRepository claims = new RecordingRepository();
+    private final RecordingClaimRepository claims = new RecordingClaimRepository();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     @Override

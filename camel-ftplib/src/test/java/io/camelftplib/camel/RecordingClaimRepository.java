@@ -14,7 +14,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * ({@code add a=true}, {@code remove a}, {@code confirm a}) and able to act just before an add answers, as another
  * node would between this node's listing and its claim.
  */
-final class RecordingRepository extends ServiceSupport implements IdempotentRepository {
+final class RecordingClaimRepository extends ServiceSupport implements IdempotentRepository {
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
