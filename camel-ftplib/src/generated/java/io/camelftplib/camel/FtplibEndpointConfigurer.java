@@ -167,6 +167,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resumedownload":
         case "resumeDownload": target.getConfiguration().setResumeDownload(property(camelContext, boolean.class, value)); return true;
+        case "resumeupload":
+        case "resumeUpload": target.getConfiguration().setResumeUpload(property(camelContext, boolean.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -207,6 +209,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "usenetrc":
         case "useNetrc": target.getConfiguration().setUseNetrc(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verifychecksum":
+        case "verifyChecksum": target.getConfiguration().setVerifyChecksum(property(camelContext, io.camelftplib.camel.FtplibVerifyChecksum.class, value)); return true;
         default: return false;
         }
     }
@@ -358,6 +362,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": return long.class;
         case "resumedownload":
         case "resumeDownload": return boolean.class;
+        case "resumeupload":
+        case "resumeUpload": return boolean.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -398,6 +404,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "usenetrc":
         case "useNetrc": return boolean.class;
         case "username": return java.lang.String.class;
+        case "verifychecksum":
+        case "verifyChecksum": return io.camelftplib.camel.FtplibVerifyChecksum.class;
         default: return null;
         }
     }
@@ -550,6 +558,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "repeatCount": return target.getRepeatCount();
         case "resumedownload":
         case "resumeDownload": return target.getConfiguration().isResumeDownload();
+        case "resumeupload":
+        case "resumeUpload": return target.getConfiguration().isResumeUpload();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -590,6 +600,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "usenetrc":
         case "useNetrc": return target.getConfiguration().isUseNetrc();
         case "username": return target.getConfiguration().getUsername();
+        case "verifychecksum":
+        case "verifyChecksum": return target.getConfiguration().getVerifyChecksum();
         default: return null;
         }
     }

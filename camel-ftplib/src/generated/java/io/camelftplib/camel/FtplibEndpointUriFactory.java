@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(108);
+        Set<String> props = new HashSet<>(110);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -110,6 +110,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("recursive");
         props.add("repeatCount");
         props.add("resumeDownload");
+        props.add("resumeUpload");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -133,6 +134,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("useList");
         props.add("useNetrc");
         props.add("username");
+        props.add("verifyChecksum");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("account");

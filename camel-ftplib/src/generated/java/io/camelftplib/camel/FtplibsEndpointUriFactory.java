@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(114);
+        Set<String> props = new HashSet<>(116);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -113,6 +113,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("recursive");
         props.add("repeatCount");
         props.add("resumeDownload");
+        props.add("resumeUpload");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -138,6 +139,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("useList");
         props.add("useNetrc");
         props.add("username");
+        props.add("verifyChecksum");
         props.add("verifyHostname");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -85,7 +85,7 @@ final class DirectoryLister {
         Ftp ftp = session.client();
         try {
             ftp.mlsd(directory, List.of(), e -> {
-                FtplibFile file = MlsxFacts.toFile(e.name(), e.facts());
+                FtplibFile file = MlsxFacts.toFile(e.name(), e.facts(), "the MLSD listing");
                 if (file != null) {
                     entries.add(file);
                 }
@@ -112,7 +112,7 @@ final class DirectoryLister {
                 continue;
             }
             if (!stat || RemoteNames.unsafeReason(name) != null) {
-                entries.add(new FtplibFile(name, FtplibFile.Kind.FILE, -1, -1));
+                entries.add(FtplibFile.named(name, FtplibFile.Kind.FILE));
                 continue;
             }
             Optional<FtplibFile> described = probe.stat(RemoteNames.join(directory, name), true);

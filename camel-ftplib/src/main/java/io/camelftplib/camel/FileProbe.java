@@ -41,7 +41,8 @@ final class FileProbe {
             session.transferType(true);
             OptionalLong size = ftp.size(path);
             long modified = wantTime ? mdtm(ftp, path) : -1;
-            return Optional.of(new FtplibFile(name, FtplibFile.Kind.FILE, size.orElse(-1), modified));
+            return Optional.of(new FtplibFile(name, FtplibFile.Kind.FILE, size.orElse(-1), modified,
+                    size.isPresent() ? "the SIZE reply" : ""));
         } catch (FtpPermException e) {
             if ("550".equals(e.replyCode())) {
                 return Optional.empty();
@@ -53,7 +54,7 @@ final class FileProbe {
     private static Optional<FtplibFile> mlst(Ftp ftp, String path, String name) throws IOException {
         try {
             Map<String, String> facts = MlsxFacts.parseMlst(ftp.voidCmd("MLST " + path));
-            return Optional.ofNullable(MlsxFacts.toFile(name, facts));
+            return Optional.ofNullable(MlsxFacts.toFile(name, facts, "the MLST reply"));
         } catch (FtpPermException e) {
             // RFC 3659 says 550; Apache FtpServer answers 501 "Not a valid pathname" for a missing file
             if ("501".equals(e.replyCode())) {

@@ -70,5 +70,6 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
             throw new IllegalArgumentException("The endpoint " + endpoint.getEndpointUri()
                     + " names no host: use ftplib://[user@]host[:port]/directory");
         }
+        ((FtplibEndpoint) endpoint).validateTransferOptions();
     }
 }

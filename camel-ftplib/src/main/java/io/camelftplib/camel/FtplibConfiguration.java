@@ -119,6 +119,23 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     @UriParam(label = "producer,advanced",
               description = "Allows you to set chmod on the stored file (SITE CHMOD), for example chmod=640")
     private String chmod;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Resumes an upload that failed part way when Camel redelivers the exchange: the "
+                            + "redelivery continues the temporary file with APPE from the size the server's SIZE "
+                            + "reports, then verifies the stored size (and the checksum with verifyChecksum). Needs "
+                            + "tempPrefix or tempFileName, so only a name this endpoint alone writes is continued; a "
+                            + "new exchange always starts from zero. Not in ftp:")
+    private boolean resumeUpload;
+    @UriParam(defaultValue = "none", enums = "none,auto,required",
+              description = "Compares each transfer with a digest the server computes of the stored file: the "
+                            + "client computes the digest while the bytes stream, then asks with the strongest "
+                            + "command the server's FEAT offers (HASH with SHA-256, SHA-1, MD5 or CRC32, else "
+                            + "XSHA256, XSHA1, XMD5, XCRC). auto verifies when the server offers one, required fails "
+                            + "the transfer before it starts when it offers none. A mismatch fails the exchange and "
+                            + "nothing is committed; the digest is in the header CamelFtplibChecksum. Needs "
+                            + "binary=true. Not the checksumFileAlgorithm of camel-file, which writes a checksum "
+                            + "file. Not in ftp:")
+    private FtplibVerifyChecksum verifyChecksum = FtplibVerifyChecksum.NONE;
     @UriParam(label = "consumer", defaultValue = "true",
               description = "Whether the FTP consumer should download the file. If set to false the message body "
                             + "is null, but the consumer still triggers a route with the file's headers")
@@ -482,6 +499,26 @@ public class FtplibConfiguration extends GenericFileConfiguration {
             throw new IllegalArgumentException("chmod must be 3 or 4 octal digits such as 640, was '" + chmod + "'");
         }
         this.chmod = chmod;
+    }
+
+    /** @return whether a redelivered upload continues its temporary file */
+    public boolean isResumeUpload() {
+        return resumeUpload;
+    }
+
+    /** @param resumeUpload true to continue the temporary file of a failed upload on redelivery (APPE) */
+    public void setResumeUpload(boolean resumeUpload) {
+        this.resumeUpload = resumeUpload;
+    }
+
+    /** @return how transfers are compared with the server's digest */
+    public FtplibVerifyChecksum getVerifyChecksum() {
+        return verifyChecksum;
+    }
+
+    /** @param verifyChecksum none, auto or required */
+    public void setVerifyChecksum(FtplibVerifyChecksum verifyChecksum) {
+        this.verifyChecksum = verifyChecksum;
     }
 
     /** @return whether the consumer downloads */

@@ -97,6 +97,18 @@ public final class FtplibConstants {
                                                 + "directory.",
               javaType = "String")
     public static final String FTPLIB_RENAME_TO = "CamelFtplibRenameTo";
+    /** The digest of the file transferred, verified against the server's, when verifyChecksum is on. */
+    @Metadata(description = "The digest (lower-case hex) of the file transferred, computed while the bytes streamed "
+                            + "and equal to the digest the server computed of the stored file; set when the "
+                            + "verifyChecksum option verified the transfer (an upload, or a download once its body "
+                            + "was read to the end).",
+              javaType = "String")
+    public static final String CHECKSUM = "CamelFtplibChecksum";
+    /** The algorithm of {@link #CHECKSUM}. */
+    @Metadata(description = "The algorithm of CamelFtplibChecksum: SHA-256, SHA-1, MD5 or CRC32, the strongest the "
+                            + "server offered.",
+              javaType = "String")
+    public static final String CHECKSUM_ALGORITHM = "CamelFtplibChecksumAlgorithm";
 
     private FtplibConstants() {
     }

@@ -168,7 +168,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         if (name == null || RemoteNames.unsafeReason(name) != null) {
             return List.of();
         }
-        return List.of(new FtplibFile(name, FtplibFile.Kind.FILE, -1, -1));
+        return List.of(FtplibFile.named(name, FtplibFile.Kind.FILE));
     }
 
     private DirectoryLister.Needs needs() {
@@ -302,6 +302,28 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         }
         ftplibOperations.disconnectAll();
         startingDirectoryChecked = false;
+    }
+
+    /**
+     * Processes one file as camel-file does, except that a file whose retrieval failed counts as not started: its
+     * idempotent key is released (camel-file would keep an eager key, so the file would never be fetched again) and
+     * the poll does not count it among the files it delivered. The failure itself has gone to the exception handler.
+     *
+     * @param exchange the file's exchange
+     * @return true when the file was handed to the route
+     */
+    @Override
+    protected boolean processExchange(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        GenericFile<FtplibFile> file = exchange.getProperty(Exchange.FILE_EXCHANGE_FILE, GenericFile.class);
+        // before begin: a preMove renames the file, and the key was claimed under the listed name
+        String key = UndeliveredFiles.claimedKey(ftplibEndpoint, file);
+        boolean started = super.processExchange(exchange);
+        if (UndeliveredFiles.retrievalFailed(exchange)) {
+            UndeliveredFiles.release(ftplibEndpoint, key);
+            return false;
+        }
+        return started;
     }
 
     /**

@@ -1,15 +1,14 @@
 package io.camelftplib.camel;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.OptionalLong;
 
-import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
-import io.camelftplib.ftplib.FtpException;
+import io.camelftplib.ftplib.RetrieveStream;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A remote file being downloaded: the body of a streamed {@code ftplib:} message (inside its {@code GenericFile}).
@@ -20,45 +19,50 @@ import org.slf4j.LoggerFactory;
  * (which load the whole file into memory, as {@code convertBodyTo(String.class)}, {@code log("${body}")} or a
  * stream-caching processor that is handed the stream would).
  *
- * <p>The content can be read once. Reading it to its end reads the server's final reply: a 226/250 completes the
- * transfer; anything else (a 426, a dropped connection, a size mismatch) makes the last read throw, so the route
- * fails and the remote file is rolled back. When the route ends without reading to the end, the consumer reads
- * the rest (discarding it) before it commits, so a file is only ever moved, deleted or marked done after the
- * server confirmed a whole transfer.
+ * <p>The content can be read once. The engine's {@link RetrieveStream} decides whether the transfer is complete:
+ * the read that meets the end of the data reads the server's final reply and checks the byte count against every
+ * size known (the {@code 150} reply's, the listing's, the {@code REST} offset accounted for); anything but a
+ * confirmed whole file (a 426, a dropped connection, a size mismatch) makes the last read throw, so the route fails
+ * and the remote file is rolled back. When the route ends without reading to the end, the consumer reads the rest
+ * (discarding it) before it commits, so a file is only ever moved, deleted or marked done after the server
+ * confirmed a whole transfer.
  *
- * <p>Not thread-safe: one route thread reads it, then the consumer completes it.
+ * <p>With {@code verifyChecksum} the bytes are digested as they are read, and the read that meets the end of the data
+ * also compares the digest with the server's ({@link TransferChecksum}): a difference fails it like a short transfer.
+ *
+ * <p>Owns the engine stream; {@link #abort()} releases it. Not thread-safe: one route thread reads it, then the
+ * consumer completes it.
  */
 public final class FtplibDownload {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FtplibDownload.class);
     /** The smallest read buffer: reads of a route's own size pass it by anyway (BufferedInputStream reads through). */
     private static final int MIN_BUFFER = 8192;
 
-    private final FtplibSession session;
-    private final DataConnection data;
+    private final RetrieveStream remote;
     private final String path;
-    private final RemoteStream stream;
-    private String finalReply;
+    private final Body body;
     private IOException failure;
     private Exchange exchange;
+    private TransferChecksum checksum;
+    private Ftp ftp;
+    private String command;
 
-    FtplibDownload(FtplibSession session, DataConnection data, String path, int bufferSize) throws IOException {
-        this.session = session;
-        this.data = data;
+    FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes) {
+        this.remote = remote;
         this.path = path;
-        this.stream = new RemoteStream(data.socket().getInputStream(), bufferSize(bufferSize, data));
-        session.transferOpened(this);
+        this.body = new Body(bufferSize(bufferSize, remote.announcedSize(), expectedBytes));
     }
 
     /**
-     * Sizes the read buffer: the endpoint's {@code bufferSize}, but no larger than the file when the server announced
-     * its size in the 150 reply. A poll of many small files would otherwise allocate (and zero) the whole buffer
-     * for each: measured 128 KiB per 4 KiB file, 835 MB of garbage in a 6000-file benchmark.
+     * Sizes the read buffer: the endpoint's {@code bufferSize}, but no larger than the data when its size is known
+     * (from the 150 reply or the listing). A poll of many small files would otherwise allocate (and zero) the whole
+     * buffer for each: measured 128 KiB per 4 KiB file, 835 MB of garbage in a 6000-file benchmark.
      */
-    private static int bufferSize(int configured, DataConnection data) {
+    private static int bufferSize(int configured, OptionalLong announced, OptionalLong expected) {
         int size = Math.max(configured, MIN_BUFFER);
-        if (data.size().isPresent()) {
-            return (int) Math.min(size, Math.max(data.size().getAsLong(), MIN_BUFFER));
+        OptionalLong known = announced.isPresent() ? announced : expected;
+        if (known.isPresent()) {
+            return (int) Math.min(size, Math.max(known.getAsLong(), MIN_BUFFER));
         }
         return size;
     }
@@ -66,10 +70,10 @@ public final class FtplibDownload {
     /**
      * Returns the content as a stream, the same one each time: it can be read once.
      *
-     * @return the stream; its last read throws when the server did not confirm the transfer
+     * @return the stream; its last read throws when the transfer is not confirmed whole
      */
     public InputStream getInputStream() {
-        return stream;
+        return body;
     }
 
     /**
@@ -80,6 +84,30 @@ public final class FtplibDownload {
      */
     void reportTo(Exchange exchange) {
         this.exchange = exchange;
+    }
+
+    /**
+     * Has the bytes digested as they are read and, at the end of the data, compared with the server's digest
+     * ({@code verifyChecksum}): a difference makes the last read throw, as a short transfer does. Call before the
+     * first read.
+     *
+     * @param checksum the checksum of this transfer
+     * @param ftp      the client, to ask for the server's digest once the transfer completed
+     * @param name     the file as RETR named it
+     */
+    void verifyWith(TransferChecksum checksum, Ftp ftp, String name) {
+        this.checksum = checksum;
+        this.ftp = ftp;
+        this.command = name;
+    }
+
+    /**
+     * Returns the checksum the bytes are digested into.
+     *
+     * @return the checksum, empty without {@code verifyChecksum} or a hash command on the server
+     */
+    Optional<TransferChecksum> checksum() {
+        return Optional.ofNullable(checksum);
     }
 
     /**
@@ -97,7 +125,7 @@ public final class FtplibDownload {
      * @return true once the final reply was read or the transfer failed
      */
     public boolean isCompleted() {
-        return finalReply != null || failure != null;
+        return remote.isCompleted() || failure != null;
     }
 
     /**
@@ -106,7 +134,7 @@ public final class FtplibDownload {
      * @return the 2xx reply, or null while the transfer is open or when it failed
      */
     public String getFinalReply() {
-        return finalReply;
+        return remote.finalReply();
     }
 
     /**
@@ -116,111 +144,41 @@ public final class FtplibDownload {
      * @throws IOException when the transfer failed at any point
      */
     String confirm() throws IOException {
-        if (!isCompleted()) {
-            byte[] discard = new byte[8192];
-            while (stream.read(discard) >= 0) {
-                // the route did not need the rest; the server's confirmation needs it read
-            }
+        byte[] discard = new byte[MIN_BUFFER];
+        while (body.read(discard) >= 0) {
+            // the route did not need the rest; the server's confirmation needs it read
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return finalReply;
+        return remote.finalReply();
     }
 
     /**
-     * Gives up the transfer after a failed route: closes the data connection and reads the final reply (426 or
-     * 226), or drops the control connection when that reply does not come in time. Never throws.
+     * Gives up the transfer after a failed route: the engine resets the data connection and reads the final reply
+     * (426 or 226), or marks the control connection out of step (the next command reconnects) when that reply does
+     * not come in time. Never throws; does nothing once the transfer ended.
      */
     void abort() {
-        if (isCompleted()) {
-            return;
+        if (failure == null && !remote.isCompleted()) {
+            failure = new IOException("the download of " + path + " was abandoned by the route");
         }
-        failure = new IOException("the download of " + path + " was abandoned by the route");
-        closeData();
-        Ftp ftp = session.clientOfOpenTransfer();
-        session.transferClosed();
-        if (ftp == null) {
-            return;
-        }
-        try {
-            String reply = ftp.getResp();
-            LOG.debug("Abandoned download of {}: server replied {}", path, reply);
-        } catch (FtpException e) {
-            // 426/451 is the expected answer to a data connection closed early
-            LOG.debug("Abandoned download of {}: server replied {}", path, e.reply());
-        } catch (IOException e) {
-            LOG.debug("Abandoned download of {}: no final reply, reconnecting next time", path, e);
-            session.drop();
-        }
-    }
-
-    private void finish(long received) throws IOException {
-        closeData();
-        Ftp ftp = session.clientOfOpenTransfer();
-        session.transferClosed();
-        if (ftp == null) {
-            throw fail(new IOException("the connection to " + session.config().remoteServerInformation()
-                    + " was closed before the final reply to RETR " + path));
-        }
-        String reply;
-        try {
-            reply = ftp.voidResp();
-        } catch (IOException e) {
-            if (!(e instanceof FtpException)) {
-                session.drop();
-            }
-            throw fail(e);
-        }
-        if (data.size().isPresent() && data.size().getAsLong() != received) {
-            throw fail(new FtpException(reply, "the server announced " + data.size().getAsLong() + " bytes for RETR "
-                    + path + " but sent " + received + "; the transfer was truncated", null));
-        }
-        finalReply = reply;
-        if (exchange != null) {
-            ReplyHeaders.set(exchange.getMessage(), reply);
-        }
-    }
-
-    private void dropConnection(IOException cause) {
-        fail(cause);
-        closeData();
-        session.transferClosed();
-        session.drop();
-    }
-
-    private IOException fail(IOException e) {
-        failure = e;
-        return e;
-    }
-
-    private void closeData() {
-        try {
-            data.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the data connection of {} failed", path, e);
-        }
+        remote.abort();
     }
 
     @Override
     public String toString() {
-        return "FtplibDownload[" + path + (finalReply != null ? ", done" : failure != null ? ", failed" : ", open")
+        return "FtplibDownload[" + path + (remote.isCompleted() ? ", done" : failure != null ? ", failed" : ", open")
                 + "]";
     }
 
-    /** The data connection's stream, which turns the end of data into the server's verdict. */
-    private final class RemoteStream extends InputStream {
+    /** The engine stream behind a buffer, keeping the first failure so every later read repeats it. */
+    private final class Body extends InputStream {
 
-        private final InputStream socketIn;
         private final int bufferSize;
         private final byte[] one = new byte[1];
         // created on the first read and dropped at the end: a poll holds many downloads (its batch), and a buffer
         // kept by each would make the heap grow with the number of files (measured: 215 KiB a file)
         private InputStream in;
-        private long received;
 
-        RemoteStream(InputStream socketIn, int bufferSize) {
-            this.socketIn = socketIn;
+        Body(int bufferSize) {
             this.bufferSize = bufferSize;
         }
 
@@ -235,34 +193,44 @@ public final class FtplibDownload {
             if (failure != null) {
                 throw failure;
             }
-            if (finalReply != null) {
+            if (remote.isCompleted()) {
                 return -1;
             }
             if (in == null) {
-                in = new java.io.BufferedInputStream(socketIn, bufferSize);
+                in = new BufferedInputStream(checksum == null ? remote : checksum.track(remote), bufferSize);
             }
             int n;
             try {
                 n = in.read(b, off, len);
-            } catch (SocketTimeoutException e) {
-                // no data within the timeout: a server that stalls the data connection would send its final reply
-                // no sooner, so waiting for it (up to soTimeout) would hold the route; reconnect next time instead
-                in = null;
-                dropConnection(e);
-                throw e;
             } catch (IOException e) {
-                // a reset data connection: the server's final reply (426) may or may not follow
                 in = null;
-                abort();
-                throw fail(e);
+                failure = e;
+                throw e;
             }
             if (n < 0) {
                 in = null;
-                finish(received);
-                return -1;
+                if (exchange != null) {
+                    ReplyHeaders.set(exchange.getMessage(), remote.finalReply());
+                }
+                verifyChecksum();
             }
-            received += n;
             return n;
+        }
+
+        /** At the end of the data: compares the digest with the server's, before anything is committed. */
+        private void verifyChecksum() throws IOException {
+            if (checksum == null) {
+                return;
+            }
+            try {
+                checksum.verify(ftp, command, path);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (exchange != null) {
+                checksum.setHeaders(exchange.getMessage());
+            }
         }
 
         @Override

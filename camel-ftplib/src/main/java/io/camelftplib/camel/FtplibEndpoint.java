@@ -1,5 +1,7 @@
 package io.camelftplib.camel;
 
+import java.util.Locale;
+
 import io.camelftplib.camel.strategy.FtplibProcessStrategyFactory;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -218,6 +220,31 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
         }
         if (!configuration.isUseList() && getFileName() == null) {
             throw new IllegalArgumentException("useList=false needs the fileName option to name the file to fetch");
+        }
+    }
+
+    /**
+     * Refuses options that cannot keep their promise with the others given: {@code resumeUpload} without a
+     * temporary name, {@code verifyChecksum} in ASCII mode or with {@code fileExist=Append}.
+     *
+     * @throws IllegalArgumentException naming the option and what to add or remove
+     */
+    void validateTransferOptions() {
+        if (configuration.isResumeUpload() && getTempFileName() == null) {
+            throw new IllegalArgumentException("resumeUpload needs tempPrefix or tempFileName: an upload is only "
+                    + "ever continued under a temporary name that this endpoint alone writes, never under the final "
+                    + "name; add tempPrefix (for example tempPrefix=.part-) to " + this);
+        }
+        if (configuration.getVerifyChecksum() != FtplibVerifyChecksum.NONE && !configuration.isBinary()) {
+            throw new IllegalArgumentException("verifyChecksum=" + configuration.getVerifyChecksum().name()
+                    .toLowerCase(Locale.ROOT) + " needs binary=true: in ASCII mode the server stores other "
+                    + "line endings than the client sends, so no digest could match; " + this);
+        }
+        if (configuration.getVerifyChecksum() != FtplibVerifyChecksum.NONE
+                && getFileExist() == GenericFileExist.Append) {
+            throw new IllegalArgumentException("verifyChecksum cannot check fileExist=Append: the server's digest "
+                    + "covers the whole file, the client's only the bytes appended; use another fileExist or "
+                    + "verifyChecksum=none; " + this);
         }
     }
 

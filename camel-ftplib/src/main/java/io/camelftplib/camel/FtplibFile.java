@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param kind         file, directory or another kind (links, devices)
  * @param size         the size in bytes, or -1 when the listing did not say
  * @param lastModified the modification time in UTC milliseconds, or -1 when the listing did not say
+ * @param sizeSource   where the size came from, e.g. {@code the MLSD listing}, named when a download delivers
+ *                     another number of bytes; empty when the size is unknown
  */
-public record FtplibFile(String name, Kind kind, long size, long lastModified) {
+public record FtplibFile(String name, Kind kind, long size, long lastModified, String sizeSource) {
 
     /** What an entry is. */
     public enum Kind {
@@ -32,11 +34,24 @@ public record FtplibFile(String name, Kind kind, long size, long lastModified) {
      * @param kind the kind
      * @param size the size or -1
      * @param lastModified the time or -1
-     * @throws NullPointerException when name or kind is null
+     * @param sizeSource where the size came from, empty when it is unknown
+     * @throws NullPointerException when name, kind or sizeSource is null
      */
     public FtplibFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sizeSource, "sizeSource");
+    }
+
+    /**
+     * Describes an entry of which nothing but the name and kind is known.
+     *
+     * @param name the name
+     * @param kind the kind
+     * @return the entry, size and time -1
+     */
+    public static FtplibFile named(String name, Kind kind) {
+        return new FtplibFile(name, kind, -1, -1, "");
     }
 
     /**

@@ -113,8 +113,20 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         }
     }
 
+    /**
+     * Deletes a file; answers {@code true} without deleting the partial temporary file that a redelivered upload
+     * is about to continue ({@code resumeUpload}), which camel-file deletes before every upload under a temporary
+     * name.
+     *
+     * @param name the path
+     * @return true when deleted (or kept for resume), false when the server answered 550
+     * @throws GenericFileOperationFailedException on other failures
+     */
     @Override
     public boolean deleteFile(String name) {
+        if (lanes.current().uploader().keepsForResume(name)) {
+            return true;
+        }
         try {
             session().client().delete(session().enterParent(RemoteNames.checkPath(name)));
             return true;
@@ -181,8 +193,16 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         } catch (IOException e) {
             GenericFileOperationFailedException failure = fail("Cannot retrieve file: " + name, e);
             ReplyHeaders.set(exchange.getIn(), failure);
-            throw failure;
+            throw markUndelivered(exchange, failure);
+        } catch (RuntimeException e) {
+            throw markUndelivered(exchange, e);
         }
+    }
+
+    /** Marks the exchange's file as not retrieved, so the consumer releases its idempotent key. */
+    private static RuntimeException markUndelivered(Exchange exchange, RuntimeException failure) {
+        exchange.setProperty(UndeliveredFiles.RETRIEVE_FAILURE, failure);
+        return failure;
     }
 
     /**
@@ -284,7 +304,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      */
     FtplibDownload openDownload(String path) {
         try {
-            return lanes.current().downloader().open(RemoteNames.checkPath(path), null);
+            return lanes.current().downloader().open(RemoteNames.checkPath(path), 0, null);
         } catch (IOException e) {
             throw fail("Cannot retrieve file: " + path, e);
         }

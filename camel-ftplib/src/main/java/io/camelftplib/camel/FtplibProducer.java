@@ -54,7 +54,11 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
             FtplibOperation operation = FtplibOperation.parse(
                     exchange.getIn().getHeader(FtplibConstants.FTPLIB_OPERATION));
             if (operation == FtplibOperation.PUT) {
-                super.doProcess(exchange);
+                try {
+                    super.doProcess(exchange);
+                } finally {
+                    lease.lane().uploader().writingTemporary(null, false);
+                }
             } else {
                 preWriteCheck(exchange);
                 try {
@@ -67,6 +71,20 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
                 }
             }
         }
+    }
+
+    /**
+     * Names the temporary file as camel-file does, and tells the uploader about it: with {@code resumeUpload}, a
+     * redelivered exchange continues the partial file its failed attempt left under that name, which is then not
+     * deleted first. A new exchange always starts from zero: only a redelivery is known to carry the same body.
+     */
+    @Override
+    public String createTempFileName(Exchange exchange, String fileName) {
+        String temporary = super.createTempFileName(exchange, fileName);
+        boolean redelivered = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
+        ftplibOperations.lanes().current().uploader().writingTemporary(RemoteNames.checkPath(temporary),
+                ftplibEndpoint.getConfiguration().isResumeUpload() && redelivered);
+        return temporary;
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * negotiates features once (FEAT, {@code OPTS UTF8 ON}, TYPE, SITE), and reconnects when the connection died or
  * fell out of sync after a failed transfer.
  *
- * <p>{@link #client()} is the only way to the engine client, and it refuses while a streamed download is still
- * open on this connection, so no command can overtake a transfer's final reply. Not thread-safe: one consumer or
+ * <p>{@link #client()} is the only way to the engine client. While a streamed download is open, the engine itself
+ * refuses other commands, so none can overtake the transfer's final reply. Not thread-safe: one consumer or
  * producer thread drives it, as one control connection carries one conversation.
  */
 final class FtplibSession implements AutoCloseable {
@@ -34,7 +34,7 @@ final class FtplibSession implements AutoCloseable {
     private char type;
     private String home = "";
     private String cwd = "";
-    private Object openTransfer;
+    private int connections;
 
     FtplibSession(FtplibConfiguration config, FtpClientFactory factory) {
         this.config = config;
@@ -46,14 +46,8 @@ final class FtplibSession implements AutoCloseable {
      *
      * @return the client, logged in and in sync
      * @throws IOException when connecting fails after all attempts
-     * @throws IllegalStateException while a streamed download is open on this connection
      */
     Ftp client() throws IOException {
-        if (openTransfer != null) {
-            throw new IllegalStateException("the streamed download " + openTransfer + " is still open on "
-                    + config.remoteServerInformation() + "; read the body to its end or let the exchange complete "
-                    + "before the next FTP command");
-        }
         if (!isUsable()) {
             connect();
         }
@@ -74,7 +68,7 @@ final class FtplibSession implements AutoCloseable {
      * {@link #client()} reconnects (a dead connection is found before a poll or upload, not in the middle).
      */
     void checkAlive() {
-        if (isUsable() && config.isSendNoop() && openTransfer == null) {
+        if (isUsable() && config.isSendNoop()) {
             try {
                 ftp.voidCmd("NOOP");
             } catch (IOException e) {
@@ -146,6 +140,7 @@ final class FtplibSession implements AutoCloseable {
     private void open() throws IOException {
         Ftp client = factory.create(config.encodingCharset());
         ftp = client;
+        connections++;
         type = 0;
         client.setPasv(config.isPassiveMode());
         if (config.activePorts() != null) {
@@ -231,6 +226,16 @@ final class FtplibSession implements AutoCloseable {
     }
 
     /**
+     * Counts the connections opened so far, so what was learnt on one connection (directories that exist) can be
+     * forgotten when a new one replaces it: the server may have lost them in between.
+     *
+     * @return the number of connections opened, 0 before the first
+     */
+    int connections() {
+        return connections;
+    }
+
+    /**
      * Returns the login directory when stepwise is on.
      *
      * @return the PWD after login, or empty
@@ -304,32 +309,19 @@ final class FtplibSession implements AutoCloseable {
         }
     }
 
-    /** Records that the engine sent TYPE A for a listing (its retrLines does), so the next RETR sends TYPE I. */
+    /** Records that the engine sent TYPE A for a listing (its retrLines does), so the next upload sends TYPE I. */
     void listingSentTypeA() {
         type = 'A';
     }
 
     /**
-     * Marks a streamed download as open: until {@link #transferClosed()} no other command may be sent.
+     * Records the TYPE the engine sent for a stream transfer (it sends TYPE itself), so {@link #transferType}
+     * knows the connection's type.
      *
-     * @param transfer what is open, for messages
+     * @param binary true for TYPE I
      */
-    void transferOpened(Object transfer) {
-        this.openTransfer = transfer;
-    }
-
-    /** Marks the open download as finished (its final reply read, or the connection dropped). */
-    void transferClosed() {
-        this.openTransfer = null;
-    }
-
-    /**
-     * Returns the client while a streamed download is open, for the download itself.
-     *
-     * @return the client, possibly null after {@link #drop()}
-     */
-    Ftp clientOfOpenTransfer() {
-        return ftp;
+    void typeSent(boolean binary) {
+        type = binary ? 'I' : 'A';
     }
 
     /** Closes the connection without QUIT (it is dead or out of sync); the next {@link #client()} reconnects. */
@@ -351,7 +343,6 @@ final class FtplibSession implements AutoCloseable {
         Ftp current = ftp;
         ftp = null;
         type = 0;
-        openTransfer = null;
         if (current != null) {
             try {
                 current.close();

@@ -25,7 +25,7 @@ record Lane(FtplibSession session, FileProbe probe, DirectoryLister lister, Down
      */
     static Lane of(FtplibSession session, FtplibEndpoint endpoint) {
         FileProbe probe = new FileProbe(session);
-        return new Lane(session, probe, new DirectoryLister(session), new Downloader(session, endpoint),
-                new Uploader(session, endpoint, probe));
+        return new Lane(session, probe, new DirectoryLister(session),
+                new Downloader(session, endpoint, probe), new Uploader(session, endpoint, probe));
     }
 }

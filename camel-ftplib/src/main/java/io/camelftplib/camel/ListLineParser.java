@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class ListLineParser {
 
     // -rw-r--r--   1 owner group     1234 Jan  1 12:34 name   |   ... Jan  1  2023 name
+    /** Where the sizes of parsed lines come from, for messages. */
+    private static final String LISTING = "the LIST listing";
     private static final Pattern UNIX = Pattern.compile(
             "([bcdlps-])[rwxsStTL-]{9}[+@.]?\\s+\\d+\\s+\\S+\\s+(?:\\S+\\s+)?(\\d+)\\s+"
             + "([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}:\\d{2}|\\d{4})\\s(.*)");
@@ -49,7 +51,7 @@ final class ListLineParser {
             boolean dir = dos.group(3).equals("<DIR>");
             long time = dosTime(dos.group(1), dos.group(2));
             return new FtplibFile(dos.group(4), dir ? FtplibFile.Kind.DIRECTORY : FtplibFile.Kind.FILE,
-                    dir ? -1 : Long.parseLong(dos.group(3)), time);
+                    dir ? -1 : Long.parseLong(dos.group(3)), time, dir ? "" : LISTING);
         }
         return null;
     }
@@ -64,7 +66,7 @@ final class ListLineParser {
             name = arrow < 0 ? name : name.substring(0, arrow);
         }
         long size = Long.parseLong(m.group(2));
-        return new FtplibFile(name, kind, size, unixTime(m.group(3), m.group(4), m.group(5), today));
+        return new FtplibFile(name, kind, size, unixTime(m.group(3), m.group(4), m.group(5), today), LISTING);
     }
 
     private static long unixTime(String month, String day, String yearOrTime, LocalDate today) {

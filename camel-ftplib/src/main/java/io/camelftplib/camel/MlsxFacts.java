@@ -27,18 +27,20 @@ final class MlsxFacts {
     /**
      * Builds an entry from facts.
      *
-     * @param name  the entry name
-     * @param facts lower-case fact names to values
+     * @param name   the entry name
+     * @param facts  lower-case fact names to values
+     * @param source the command that gave the facts, for messages: {@code the MLSD listing} or {@code the MLST reply}
      * @return the entry, or null for {@code cdir}/{@code pdir} (the directory itself and its parent)
      */
-    static FtplibFile toFile(String name, Map<String, String> facts) {
+    static FtplibFile toFile(String name, Map<String, String> facts, String source) {
         String type = facts.getOrDefault("type", "file").toLowerCase(Locale.ROOT);
         if (type.equals("cdir") || type.equals("pdir")) {
             return null;
         }
         FtplibFile.Kind kind = type.equals("file") ? FtplibFile.Kind.FILE
                 : type.equals("dir") ? FtplibFile.Kind.DIRECTORY : FtplibFile.Kind.OTHER;
-        return new FtplibFile(name, kind, number(facts.get("size")), time(facts.get("modify")));
+        long size = number(facts.get("size"));
+        return new FtplibFile(name, kind, size, time(facts.get("modify")), size >= 0 ? source : "");
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.camelftplib.camel;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -9,15 +11,16 @@ import java.util.TreeSet;
  *
  * <p>Immutable.
  *
- * @param keywords the feature keywords in upper case, e.g. {@code MLST}, {@code UTF8}, {@code SIZE}
+ * @param parameters each feature keyword in upper case ({@code MLST}, {@code UTF8}, {@code SIZE}) with the rest of
+ *                   its line, e.g. {@code HASH} with {@code SHA-1;SHA-256*;MD5}, empty when the line has no more
  */
-record ServerFeatures(Set<String> keywords) {
+record ServerFeatures(Map<String, String> parameters) {
 
     /** A server that answered FEAT with an error: it offers nothing beyond RFC 959. */
-    static final ServerFeatures NONE = new ServerFeatures(Set.of());
+    static final ServerFeatures NONE = new ServerFeatures(Map.of());
 
     ServerFeatures {
-        keywords = Set.copyOf(keywords);
+        parameters = Map.copyOf(parameters);
     }
 
     /**
@@ -27,7 +30,7 @@ record ServerFeatures(Set<String> keywords) {
      * @return the features
      */
     static ServerFeatures parse(String reply) {
-        Set<String> keywords = new TreeSet<>();
+        Map<String, String> parameters = new TreeMap<>();
         String[] lines = reply.split("\n");
         // the first and last lines are the 211 frame; feature lines start with a space (RFC 2389 section 3.2)
         for (int i = 1; i < lines.length; i++) {
@@ -35,10 +38,40 @@ record ServerFeatures(Set<String> keywords) {
             if (line.startsWith(" ")) {
                 String feature = line.strip();
                 int space = feature.indexOf(' ');
-                keywords.add((space < 0 ? feature : feature.substring(0, space)).toUpperCase(Locale.ROOT));
+                String keyword = (space < 0 ? feature : feature.substring(0, space)).toUpperCase(Locale.ROOT);
+                parameters.put(keyword, space < 0 ? "" : feature.substring(space + 1).strip());
             }
         }
-        return new ServerFeatures(keywords);
+        return new ServerFeatures(parameters);
+    }
+
+    /**
+     * Returns the feature keywords.
+     *
+     * @return the keywords in upper case, sorted
+     */
+    Set<String> keywords() {
+        return new TreeSet<>(parameters.keySet());
+    }
+
+    /**
+     * Tells whether FEAT lists a keyword.
+     *
+     * @param keyword the keyword in upper case, e.g. {@code XSHA256}
+     * @return true when offered
+     */
+    boolean has(String keyword) {
+        return parameters.containsKey(keyword);
+    }
+
+    /**
+     * Returns the rest of a feature's line, e.g. the algorithms after {@code HASH}.
+     *
+     * @param keyword the keyword in upper case
+     * @return the parameters, empty when the feature has none or is not offered
+     */
+    String parametersOf(String keyword) {
+        return parameters.getOrDefault(keyword, "");
     }
 
     /**
@@ -47,7 +80,7 @@ record ServerFeatures(Set<String> keywords) {
      * @return true when FEAT lists MLST
      */
     boolean hasMlst() {
-        return keywords.contains("MLST");
+        return has("MLST");
     }
 
     /**
@@ -56,7 +89,7 @@ record ServerFeatures(Set<String> keywords) {
      * @return true when FEAT lists UTF8
      */
     boolean hasUtf8() {
-        return keywords.contains("UTF8");
+        return has("UTF8");
     }
 
     /**
@@ -65,7 +98,7 @@ record ServerFeatures(Set<String> keywords) {
      * @return true when FEAT lists SIZE
      */
     boolean hasSize() {
-        return keywords.contains("SIZE");
+        return has("SIZE");
     }
 
     /**
@@ -74,6 +107,6 @@ record ServerFeatures(Set<String> keywords) {
      * @return true when FEAT lists MDTM
      */
     boolean hasMdtm() {
-        return keywords.contains("MDTM");
+        return has("MDTM");
     }
 }

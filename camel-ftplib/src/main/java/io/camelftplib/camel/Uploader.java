@@ -3,15 +3,13 @@ package io.camelftplib.camel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.camelftplib.ftplib.DataConnection;
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpPermException;
+import io.camelftplib.ftplib.FtpIncompleteTransferException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFileExist;
@@ -20,9 +18,12 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 /**
  * Uploads with {@code STOR} ({@code APPE} for {@code fileExist=Append}), applying {@code fileExist} with exists
  * checks by {@code MLST}/{@code SIZE} (never a directory listing), then {@code SITE CHMOD}; creates directories
- * with {@code MKD}, remembering those it made or found. A store returns only after the final reply confirmed the
- * transfer, so a temporary name is renamed into place only after that; an upload the server stops reading fails
- * after the data timeout (the {@code timeout} option) and drops the connection.
+ * with {@code MKD}, remembering those it made or found until a new connection or a failed upload. A store returns
+ * only after the final reply confirmed the transfer and {@link UploadTransfer} proved the stored file whole (its
+ * {@code SIZE}, and its digest with {@code verifyChecksum}), so a temporary name is renamed into place only after
+ * that. A file under its final name that fails the proof is deleted; one under a temporary name stays, for the next
+ * attempt to replace or, with {@code resumeUpload}, to continue. An upload the server stops reading fails after the
+ * data timeout (the {@code timeout} option) and leaves the connection out of step, so the session reconnects.
  *
  * <p>Not thread-safe: uses the session's connection.
  */
@@ -31,12 +32,18 @@ final class Uploader {
     private final FtplibSession session;
     private final FtplibEndpoint endpoint;
     private final FileProbe probe;
+    private final UploadTransfer transfer;
     private final Set<String> knownDirectories = new HashSet<>();
+    /** The connection the known directories were seen on. */
+    private int directoriesSeenOn;
+    private String temporary;
+    private String resumable;
 
     Uploader(FtplibSession session, FtplibEndpoint endpoint, FileProbe probe) {
         this.session = session;
         this.endpoint = endpoint;
         this.probe = probe;
+        this.transfer = new UploadTransfer(session, endpoint);
     }
 
     /**
@@ -63,8 +70,39 @@ final class Uploader {
             new ExistingFileMover(this, endpoint).move(path);
         }
         try (InputStream body = bodyOf(exchange, path)) {
-            return upload(path, body, exist == GenericFileExist.Append);
+            return upload(path, body, exist == GenericFileExist.Append, exchange);
+        } catch (IOException | RuntimeException e) {
+            // a directory made earlier may be gone (that may be why this failed): the next attempt makes it again
+            forgetDirectories();
+            throw e;
+        } finally {
+            temporary = null;
+            resumable = null;
         }
+    }
+
+    /**
+     * Announces that the next {@link #store} writes a temporary name, which is renamed into place after it; with
+     * {@code resumable} the store continues what the server holds under that name (a redelivered exchange with
+     * {@code resumeUpload}), and {@link #keepsForResume} keeps it from being deleted first.
+     *
+     * @param path      the temporary path
+     * @param resumable true to continue the server's partial file
+     */
+    void writingTemporary(String path, boolean resumable) {
+        this.temporary = path;
+        this.resumable = resumable ? path : null;
+    }
+
+    /**
+     * Tells whether a file must survive camel-file's deletion of a stale temporary file because the next store
+     * continues it.
+     *
+     * @param path the path to delete
+     * @return true when it is the partial file the next store resumes
+     */
+    boolean keepsForResume(String path) {
+        return path.equals(resumable);
     }
 
     /**
@@ -78,7 +116,7 @@ final class Uploader {
     String storeText(String path, String payload) throws IOException {
         Charset charset = endpoint.getCharset() != null ? Charset.forName(endpoint.getCharset())
                 : java.nio.charset.StandardCharsets.UTF_8;
-        return upload(path, new ByteArrayInputStream(payload.getBytes(charset)), false);
+        return upload(path, new ByteArrayInputStream(payload.getBytes(charset)), false, null);
     }
 
     private InputStream bodyOf(Exchange exchange, String path) throws IOException {
@@ -102,55 +140,36 @@ final class Uploader {
         }
     }
 
-    private String upload(String path, InputStream body, boolean append) throws IOException {
-        FtplibConfiguration config = endpoint.getConfiguration();
-        Ftp ftp = session.client();
+    private String upload(String path, InputStream body, boolean append, Exchange exchange) throws IOException {
+        boolean resume = path.equals(resumable);
         String name = session.enterParent(path);
-        String cmd = (append ? "APPE " : "STOR ") + name;
-        String reply;
-        if (!config.isBinary()) {
-            reply = ftp.storLines(cmd, body);
-            session.listingSentTypeA();
-        } else {
-            session.transferType(true);
-            reply = storeBinary(ftp, cmd, body);
-        }
-        if (config.getChmod() != null) {
-            ftp.voidCmd("SITE CHMOD " + config.getChmod() + " " + name);
-        }
-        return reply;
-    }
-
-    private String storeBinary(Ftp ftp, String cmd, InputStream body) throws IOException {
-        DataConnection data = ftp.ntransferCmd(cmd);
-        // the engine's upload stream, not the bare socket stream: a socket write has no timeout and would block
-        // this thread forever on a server that stops reading; the stream also writes at most 64 KiB per call
-        // (larger writes measured about 30% slower), however large the bufferSize read from the body
-        try (data; OutputStream out = data.outputStream()) {
-            byte[] buffer = new byte[Math.max(endpoint.getBufferSize(), 8192)];
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                send(out, buffer, n);
+        try {
+            UploadTransfer.Stored stored = transfer.send(name, body, append, resume);
+            if (exchange != null) {
+                stored.checksum().ifPresent(c -> c.setHeaders(exchange.getIn()));
             }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the final reply is still due and cannot be read in step: start over on a new connection
-            session.drop();
+            FtplibConfiguration config = endpoint.getConfiguration();
+            if (config.getChmod() != null) {
+                session.client().voidCmd("SITE CHMOD " + config.getChmod() + " " + name);
+            }
+            return stored.reply();
+        } catch (FtpIncompleteTransferException | ChecksumVerificationException e) {
+            if (!append && !path.equals(temporary)) {
+                removeUnproven(name, e);
+            }
             throw e;
         }
-        return ftp.voidResp();
     }
 
-    /** Writes one buffer; a write the server did not read within the data timeout names the option to raise. */
-    private void send(OutputStream out, byte[] buffer, int n) throws IOException {
+    /**
+     * Deletes a file stored under its final name that failed verification, so no incomplete file stays there; a
+     * temporary file stays, for the next attempt to replace or (resumeUpload) continue.
+     */
+    private void removeUnproven(String name, IOException failure) {
         try {
-            out.write(buffer, 0, n);
-        } catch (SocketTimeoutException e) {
-            SocketTimeoutException stalled = new SocketTimeoutException(e.getMessage() + "; the endpoint option "
-                    + "timeout (" + endpoint.getConfiguration().getTimeout() + " ms) bounds every write to the data "
-                    + "connection, raise it for a slow server");
-            stalled.initCause(e);
-            throw stalled;
+            session.client().delete(name);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -161,6 +180,11 @@ final class Uploader {
      * @throws IOException when MKD fails with anything but 550 (which servers send for existing directories)
      */
     void buildDirectory(String directory) throws IOException {
+        if (directoriesSeenOn != session.connections()) {
+            // another connection: the directories may have been removed while there was none
+            forgetDirectories();
+            directoriesSeenOn = session.connections();
+        }
         if (directory.isEmpty() || directory.equals("/") || knownDirectories.contains(directory)) {
             return;
         }
@@ -194,7 +218,7 @@ final class Uploader {
         }
     }
 
-    /** Forgets the directories made so far (after a rename or delete of directories by the route). */
+    /** Forgets the directories made or found so far, so the next upload makes them again where needed. */
     void forgetDirectories() {
         knownDirectories.clear();
     }

@@ -12,6 +12,7 @@ import java.util.Random;
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -103,15 +104,23 @@ class ContentOptionsTest extends FtplibTestSupport {
             public void configure() {
                 from("ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + FAULTY.port()
                         + "/resume?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=100"
-                        + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true")
-                        .routeId("resume").autoStartup(false).convertBodyTo(byte[].class).to("mock:resume");
+                        + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true&bridgeErrorHandler=true")
+                        .routeId("resume").autoStartup(false)
+                        .errorHandler(deadLetterChannel("mock:resumeFailed"))
+                        .convertBodyTo(byte[].class).to("mock:resume");
             }
         });
+        MockEndpoint failed = getMockEndpoint("mock:resumeFailed");
+        failed.expectedMessageCount(1);
         MockEndpoint mock = getMockEndpoint("mock:resume");
         mock.expectedMessageCount(1);
         FAULTY.resetCommands();
         context.getRouteController().startRoute("resume");
         mock.assertIsSatisfied();
+        failed.assertIsSatisfied();
+        assertThat(failed.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .isInstanceOf(GenericFileOperationFailedException.class)
+                .extracting(e -> ((GenericFileOperationFailedException) e).getCode()).isEqualTo(426);
         assertThat(mock.getExchanges().get(0).getIn().getBody(byte[].class)).isEqualTo(content);
         assertThat(FAULTY.commands()).containsSubsequence("RETR", "REST", "RETR");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(FAULTY.file("resume/broken.bin")));

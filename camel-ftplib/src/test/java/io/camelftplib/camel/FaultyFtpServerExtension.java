@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * name contains {@code stalled} send no data until {@link #releaseStalledReads()} and, when uploaded, stop the
  * server reading the data connection until {@link #releaseStalledWrites()}, directories named {@code hostile} also
  * list entries with names that point outside them, the user {@value AccountFtplet#USER} must send an account
- * ({@link AccountFtplet}), and every command received is counted (an Ftplet), for the command-count comparison with
- * Camel's ftp:.
+ * ({@link AccountFtplet}), hash commands are offered when a test asks ({@link DigestFtplet}), and every command
+ * received is counted (an Ftplet), for the command-count comparison with Camel's ftp:.
  *
  * <p>Register it as {@code @RegisterExtension static}; user and password as {@link EmbeddedFtpServerExtension}.
  */
@@ -48,6 +48,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch stallRelease = new CountDownLatch(1);
     private final CountDownLatch writeRelease = new CountDownLatch(1);
+    private final DigestFtplet digests = new DigestFtplet();
     private Path home;
     private FtpServer server;
     private Listener listener;
@@ -90,6 +91,7 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
             }
         });
         ftplets.put("account", new AccountFtplet(this::ioSession));
+        ftplets.put("digest", digests);
         server = factory.createServer();
         server.start();
         listener = factory.getListener("default");
@@ -128,6 +130,15 @@ final class FaultyFtpServerExtension implements BeforeAllCallback, AfterAllCallb
         synchronized (commands) {
             return List.copyOf(commands);
         }
+    }
+
+    /**
+     * Returns the ftplet that offers hash commands, none until asked.
+     *
+     * @return the ftplet
+     */
+    DigestFtplet digests() {
+        return digests;
     }
 
     void resetCommands() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.ftplib.testing.FaultProxy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,6 +44,54 @@ abstract class FtplibTestSupport extends CamelTestSupport {
     private static String polling(String options) {
         return "initialDelay=0" + (options.contains("delay=") ? "" : "&delay=100")
                 + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /**
+     * Returns a consumer URI for the server of the test class reached through a fault proxy.
+     *
+     * @param proxy     the proxy in front of the server
+     * @param directory the remote directory
+     * @param options   more options, or empty
+     * @return the URI
+     */
+    String ftpVia(FaultProxy proxy, String directory, String options) {
+        return ftp(directory, options).replace("@localhost:" + server().port() + "/",
+                "@" + proxy.host() + ":" + proxy.port() + "/");
+    }
+
+    /**
+     * Returns the options of one way to fetch a file: {@code streamed} (the default), {@code streamDownload=false}
+     * or {@code localWorkDirectory} (into {@code work}).
+     *
+     * @param mode the way, as named
+     * @param work the local work directory
+     * @return the options, each with a leading {@code &}, or empty
+     */
+    static String fetchOptions(String mode, Path work) {
+        return switch (mode) {
+            case "streamed" -> "";
+            case "streamDownload=false" -> "&streamDownload=false";
+            case "localWorkDirectory" -> "&localWorkDirectory=" + work;
+            default -> throw new IllegalArgumentException("not a way to fetch a file: " + mode);
+        };
+    }
+
+    /**
+     * Adds a stopped route {@code r-<name>} that sends each body as {@code byte[]} to {@code mock:<name>}, and every
+     * failure, those of the consumer too (bridged), to {@code mock:dead}; start it with {@link #start(String)}.
+     *
+     * @param name the route's and mock's name
+     * @param uri  the consumer URI; it must carry {@code bridgeErrorHandler=true}
+     * @throws Exception when the route cannot be added
+     */
+    void consumeBytes(String name, String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mock:dead"));
+                from(uri).routeId("r-" + name).autoStartup(false).convertBodyTo(byte[].class).to("mock:" + name);
+            }
+        });
     }
 
     /**
@@ -132,6 +181,31 @@ abstract class FtplibTestSupport extends CamelTestSupport {
                 .isEqualTo(relativePath.substring(relativePath.lastIndexOf('/') + 1));
         assertThat(message.getHeader(FtplibConstants.FILE_RELATIVE_PATH)).isEqualTo(relativePath);
         assertThat(message.getHeader(Exchange.FILE_LENGTH, Long.class)).isEqualTo(length);
+    }
+
+    /**
+     * Sends a body with a file name to an endpoint through a route whose error handler redelivers once at once
+     * (quietly: the tests assert the outcome).
+     *
+     * @param uri  the endpoint
+     * @param body the body
+     * @param name the file name, also the route's {@code direct:} name
+     * @return the exchange after the last attempt
+     * @throws Exception when the route cannot be added
+     */
+    Exchange sendWithOneRedelivery(String uri, Object body, String name) throws Exception {
+        String from = "direct:" + name;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0)
+                        .logExhausted(false).logRetryAttempted(false)).to(uri);
+            }
+        });
+        return template.send(from, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, name);
+        });
     }
 
     Path write(String path, String content) {

@@ -22,7 +22,7 @@ class MlsxFactsTest {
     void theFactLineIsFoundWithOrWithoutItsLeadingSpace(String reply) {
         Map<String, String> facts = MlsxFacts.parseMlst(reply);
         assertThat(facts).containsEntry("size", "7").containsEntry("type", "file");
-        FtplibFile file = MlsxFacts.toFile("a b.txt", facts);
+        FtplibFile file = MlsxFacts.toFile("a b.txt", facts, "the MLSD listing");
         assertThat(file.size()).isEqualTo(7);
         assertThat(file.lastModified()).isEqualTo(1_704_164_645_000L);
     }

@@ -1100,9 +1100,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
-     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing, as RFC 959
-     * section 4.2 defines replies.
-     * Off by default, as ftplib checks the first character only.
+     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing, as
+     * RFC 959 section 4.2 defines replies. Off by default, as ftplib checks the first character only.
      *
      * @param strict true to refuse replies such as {@code 2ab ok}
      */

@@ -45,7 +45,7 @@ class PublicApiTest {
         assertThat(publicTypes()).containsExactlyInAnyOrderElementsOf(PUBLIC_TYPES);
     }
 
-    /** The style guide's layout rule: internal classes are package-private and final (or sealed, for a base). */
+    /** Only ftplib's API is public, so internal classes are package-private and final (or sealed, for a base). */
     @Test
     void internalClassesArePackagePrivateAndFinal() throws IOException {
         List<Class<?>> internal = packageClasses().stream()

@@ -63,6 +63,8 @@ public final class FtplibChangedReadLock implements GenericFileExclusiveReadLock
             }
             FtplibFile current = now.get();
             if (isStable(previous, current, System.currentTimeMillis())) {
+                // the download is checked against this size, the one seen to stop changing, not the listing's
+                file.setFile(current);
                 return true;
             }
             previous = current;
