@@ -144,12 +144,20 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLock": target.setReadLock(property(camelContext, java.lang.String.class, value)); return true;
         case "readlockcheckinterval":
         case "readLockCheckInterval": target.setReadLockCheckInterval(property(camelContext, long.class, value)); return true;
+        case "readlockidempotentreleaseasync":
+        case "readLockIdempotentReleaseAsync": target.setReadLockIdempotentReleaseAsync(property(camelContext, boolean.class, value)); return true;
+        case "readlockidempotentreleasedelay":
+        case "readLockIdempotentReleaseDelay": target.setReadLockIdempotentReleaseDelay(property(camelContext, int.class, value)); return true;
         case "readlocklogginglevel":
         case "readLockLoggingLevel": target.setReadLockLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "readlockminage":
         case "readLockMinAge": target.setReadLockMinAge(property(camelContext, long.class, value)); return true;
         case "readlockminlength":
         case "readLockMinLength": target.setReadLockMinLength(property(camelContext, long.class, value)); return true;
+        case "readlockremoveoncommit":
+        case "readLockRemoveOnCommit": target.setReadLockRemoveOnCommit(property(camelContext, boolean.class, value)); return true;
+        case "readlockremoveonrollback":
+        case "readLockRemoveOnRollback": target.setReadLockRemoveOnRollback(property(camelContext, boolean.class, value)); return true;
         case "readlocktimeout":
         case "readLockTimeout": target.setReadLockTimeout(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
@@ -331,12 +339,20 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLock": return java.lang.String.class;
         case "readlockcheckinterval":
         case "readLockCheckInterval": return long.class;
+        case "readlockidempotentreleaseasync":
+        case "readLockIdempotentReleaseAsync": return boolean.class;
+        case "readlockidempotentreleasedelay":
+        case "readLockIdempotentReleaseDelay": return int.class;
         case "readlocklogginglevel":
         case "readLockLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "readlockminage":
         case "readLockMinAge": return long.class;
         case "readlockminlength":
         case "readLockMinLength": return long.class;
+        case "readlockremoveoncommit":
+        case "readLockRemoveOnCommit": return boolean.class;
+        case "readlockremoveonrollback":
+        case "readLockRemoveOnRollback": return boolean.class;
         case "readlocktimeout":
         case "readLockTimeout": return long.class;
         case "reconnectdelay":
@@ -519,12 +535,20 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLock": return target.getReadLock();
         case "readlockcheckinterval":
         case "readLockCheckInterval": return target.getReadLockCheckInterval();
+        case "readlockidempotentreleaseasync":
+        case "readLockIdempotentReleaseAsync": return target.isReadLockIdempotentReleaseAsync();
+        case "readlockidempotentreleasedelay":
+        case "readLockIdempotentReleaseDelay": return target.getReadLockIdempotentReleaseDelay();
         case "readlocklogginglevel":
         case "readLockLoggingLevel": return target.getReadLockLoggingLevel();
         case "readlockminage":
         case "readLockMinAge": return target.getReadLockMinAge();
         case "readlockminlength":
         case "readLockMinLength": return target.getReadLockMinLength();
+        case "readlockremoveoncommit":
+        case "readLockRemoveOnCommit": return target.isReadLockRemoveOnCommit();
+        case "readlockremoveonrollback":
+        case "readLockRemoveOnRollback": return target.isReadLockRemoveOnRollback();
         case "readlocktimeout":
         case "readLockTimeout": return target.getReadLockTimeout();
         case "reconnectdelay":

@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(106);
+        Set<String> props = new HashSet<>(110);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -98,9 +98,13 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("processStrategy");
         props.add("readLock");
         props.add("readLockCheckInterval");
+        props.add("readLockIdempotentReleaseAsync");
+        props.add("readLockIdempotentReleaseDelay");
         props.add("readLockLoggingLevel");
         props.add("readLockMinAge");
         props.add("readLockMinLength");
+        props.add("readLockRemoveOnCommit");
+        props.add("readLockRemoveOnRollback");
         props.add("readLockTimeout");
         props.add("reconnectDelay");
         props.add("recursive");

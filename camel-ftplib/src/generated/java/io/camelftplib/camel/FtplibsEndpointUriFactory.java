@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(112);
+        Set<String> props = new HashSet<>(116);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -101,9 +101,13 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("processStrategy");
         props.add("readLock");
         props.add("readLockCheckInterval");
+        props.add("readLockIdempotentReleaseAsync");
+        props.add("readLockIdempotentReleaseDelay");
         props.add("readLockLoggingLevel");
         props.add("readLockMinAge");
         props.add("readLockMinLength");
+        props.add("readLockRemoveOnCommit");
+        props.add("readLockRemoveOnRollback");
         props.add("readLockTimeout");
         props.add("reconnectDelay");
         props.add("recursive");

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.camelftplib.camel.strategy.FileClaim;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -254,12 +255,17 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
 
     @Override
     protected boolean ignoreCannotRetrieveFile(String name, Exchange exchange, Exception cause) {
-        if (ftplibEndpoint.getConfiguration().isIgnoreFileNotFoundOrPermissionError()) {
-            GenericFileOperationFailedException failure
-                    = ObjectHelper.getException(GenericFileOperationFailedException.class, cause);
-            if (failure != null && failure.getCode() == 550) {
-                return true;
-            }
+        GenericFileOperationFailedException failure
+                = ObjectHelper.getException(GenericFileOperationFailedException.class, cause);
+        boolean notFound = failure != null && failure.getCode() == 550;
+        // camel-file neither commits nor rolls back a file whose download failed: end this node's claim here, so
+        // another node (or a later poll) fetches the file whole; a 550 on a claimed file means another node took it
+        if (exchange != null && FileClaim.releaseHeldBy(exchange) && notFound) {
+            LOG.debug("Skipping {}: it no longer exists, another node took it; released this node's claim", name);
+            return true;
+        }
+        if (ftplibEndpoint.getConfiguration().isIgnoreFileNotFoundOrPermissionError() && notFound) {
+            return true;
         }
         return super.ignoreCannotRetrieveFile(name, exchange, cause);
     }

@@ -41,9 +41,9 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
 
     /** The inherited camel-file options FTP does not honour, so left out of the catalog. */
-    static final String EXCLUDED = "appendChars,readLockIdempotentReleaseAsync,readLockIdempotentReleaseAsyncPoolSize,"
-            + "readLockIdempotentReleaseDelay,readLockIdempotentReleaseExecutorService,readLockMarkerFile,"
-            + "readLockDeleteOrphanLockFiles,readLockRemoveOnRollback,readLockRemoveOnCommit,directoryMustExist,"
+    static final String EXCLUDED = "appendChars,readLockIdempotentReleaseAsyncPoolSize,"
+            + "readLockIdempotentReleaseExecutorService,readLockMarkerFile,readLockDeleteOrphanLockFiles,"
+            + "directoryMustExist,"
             + "extendedAttributes,probeContentType,startingDirectoryMustExist,startingDirectoryMustHaveAccess,"
             + "chmodDirectory,forceWrites,copyAndDeleteOnRenameFail,renameUsingCopy,synchronous,keepLastModified,"
             + "checksumFileAlgorithm,checksumWriteFile,moveExistingFileStrategy";
@@ -51,14 +51,17 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
     @UriParam
     private FtplibConfiguration configuration;
     // catalog only: camel-file's readLock lists values FTP cannot honour; the value lives in the inherited field
-    @UriParam(label = "consumer,lock", defaultValue = "none", enums = "none,rename,changed",
+    @UriParam(label = "consumer,lock", defaultValue = "none", enums = "none,rename,changed,idempotent",
               description = "Used by consumer, to only poll the files if it has exclusive read-lock on the file (i.e. "
                             + "the file is not in-progress or being written). none: no read lock. rename: try to "
                             + "rename the file as a test of exclusive access. changed: the file's size and "
                             + "modification time (asked with MLST, or SIZE and MDTM, never by listing) must not "
                             + "change between two checks readLockCheckInterval apart, or the file must be "
-                            + "readLockMinAge old; it must also be readLockMinLength long. Any other value fails "
-                            + "endpoint creation")
+                            + "readLockMinAge old; it must also be readLockMinLength long. idempotent: claim the "
+                            + "file in the idempotentRepository before downloading it, so that among several nodes "
+                            + "sharing that repository only one processes it; a node ends only the claims it took, "
+                            + "and skips a file gone by the time it claimed it. Any other value fails endpoint "
+                            + "creation")
     @SuppressWarnings("unused")
     private String readLock;
 
@@ -117,6 +120,18 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
     @Override
     public boolean isSynchronous() {
         return true;
+    }
+
+    /**
+     * Whether the idempotent consumer adds a file's key when it lists the file; only with {@code idempotent=true}.
+     *
+     * @return true when the idempotent consumer is on and eager
+     */
+    @Override
+    public boolean isIdempotentEager() {
+        // camel-file removes the key of each listed file it did not start whenever eager is on, even when only
+        // readLock=idempotent uses the repository: a node that lost the race would remove the winner's claim
+        return Boolean.TRUE.equals(getIdempotent()) && super.isIdempotentEager();
     }
 
     @Override

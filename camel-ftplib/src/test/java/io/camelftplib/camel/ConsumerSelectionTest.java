@@ -20,7 +20,6 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -308,8 +307,8 @@ class ConsumerSelectionTest extends FtplibTestSupport {
     void ignoreFileNotFoundOrPermissionErrorSilencesAMissingNamedFile(String scheme) throws Exception {
         List<Throwable> reported = new CopyOnWriteArrayList<>();
         List<Throwable> ignored = new CopyOnWriteArrayList<>();
-        context.getRegistry().bind("reported", recorder(reported));
-        context.getRegistry().bind("ignored", recorder(ignored));
+        context.getRegistry().bind("reported", new FailureRecorder(reported));
+        context.getRegistry().bind("ignored", new FailureRecorder(ignored));
         CountingPollStrategy ignoringPolls = new CountingPollStrategy();
         context.getRegistry().bind("ignoringPolls", ignoringPolls);
         String missing = "useList=false&fileName=missing.txt&delete=true";
@@ -325,25 +324,6 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         assertThat(ignored).isEmpty();
         assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot retrieve file");
-    }
-
-    private static ExceptionHandler recorder(List<Throwable> failures) {
-        return new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                failures.add(exception);
-            }
-        };
     }
 
     /** An in-progress repository that remembers every key a consumer added. */

@@ -74,8 +74,8 @@ class EndpointConfigurationTest {
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?chmod=999"))
                     .hasRootCauseMessage("chmod must be 3 or 4 octal digits such as 640, was '999'");
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?readLock=fileLock").createConsumer(e -> { }))
-                    .hasMessageStartingWith("readLock=fileLock is not supported by ftplib: use none, rename or "
-                            + "changed");
+                    .hasMessageStartingWith("readLock=fileLock is not supported by ftplib: use none, rename, "
+                            + "changed or idempotent");
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?resumeDownload=true").createConsumer(e -> { }))
                     .hasMessage("resumeDownload needs localWorkDirectory: the partial file is kept there between "
                             + "attempts");

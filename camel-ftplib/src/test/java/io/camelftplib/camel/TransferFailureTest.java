@@ -3,8 +3,6 @@ package io.camelftplib.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +51,8 @@ class TransferFailureTest extends FtplibTestSupport {
             @Override
             public void configure() {
                 from(ftp("in", "move=.done&maximumReconnectAttempts=0")).routeId("r").autoStartup(false)
-                        .process(e -> e.getIn().setBody(new DropAfter(e.getIn().getBody(InputStream.class), dropped)))
+                        .process(e -> e.getIn().setBody(new DropAfterFirstMegabyte(
+                                e.getIn().getBody(InputStream.class), dropped, SERVER::disconnectAllSessions)))
                         .to("file:" + destination + "?tempPrefix=.part-")
                         .to("mock:done");
             }
@@ -77,7 +76,8 @@ class TransferFailureTest extends FtplibTestSupport {
             public void configure() {
                 from(ftp("in2", "move=.done&maximumReconnectAttempts=0&delay=60000")).routeId("r2")
                         .autoStartup(false)
-                        .process(e -> e.getIn().setBody(new DropAfter(e.getIn().getBody(InputStream.class), dropped)))
+                        .process(e -> e.getIn().setBody(new DropAfterFirstMegabyte(
+                                e.getIn().getBody(InputStream.class), dropped, SERVER::disconnectAllSessions)))
                         .to("file:" + destination + "?tempPrefix=.part-");
             }
         });
@@ -90,27 +90,5 @@ class TransferFailureTest extends FtplibTestSupport {
         assertThat(destination.resolve("big.bin")).doesNotExist();
         assertThat(SERVER.file("in2/big.bin")).exists();
         assertThat(SERVER.file("in2/.done/big.bin")).doesNotExist();
-    }
-
-    /** Drops every server session once the first megabyte has been read, then keeps reading. */
-    private static final class DropAfter extends FilterInputStream {
-
-        private final AtomicBoolean dropped;
-        private long read;
-
-        DropAfter(InputStream in, AtomicBoolean dropped) {
-            super(in);
-            this.dropped = dropped;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            read += Math.max(n, 0);
-            if (read > 1024 * 1024 && dropped.compareAndSet(false, true)) {
-                SERVER.disconnectAllSessions();
-            }
-            return n;
-        }
     }
 }

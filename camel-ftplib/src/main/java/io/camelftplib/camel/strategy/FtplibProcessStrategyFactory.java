@@ -14,7 +14,8 @@ import org.apache.camel.component.file.strategy.GenericFileRenameExclusiveReadLo
 
 /**
  * Chooses what happens to a consumed file around the route (camel-file's delete, rename and no-op strategies) and
- * its read lock ({@code none}, {@code rename}, or {@code changed} by {@link FtplibChangedReadLock}).
+ * its read lock ({@code none}, {@code rename}, {@code changed} by {@link FtplibChangedReadLock}, or {@code idempotent}
+ * by {@link FtplibIdempotentReadLock}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -80,12 +81,13 @@ public final class FtplibProcessStrategyFactory implements GenericFileProcessStr
                 changed.setMinAge(options.minAge());
                 lock = changed;
             }
+            case "idempotent" -> lock = new FtplibIdempotentReadLock(options.claims());
             case "none", "off", "false" -> {
                 return null;
             }
             default -> throw new IllegalArgumentException("readLock=" + options.readLock()
-                    + " is not supported by ftplib: use none, rename or changed (markerFile, fileLock and the"
-                    + " idempotent read locks need a local file system or a shared repository)");
+                    + " is not supported by ftplib: use none, rename, changed or idempotent (markerFile, fileLock,"
+                    + " idempotent-changed and idempotent-rename need a local file system)");
         }
         lock.setTimeout(options.timeout());
         lock.setCheckInterval(options.checkInterval());
