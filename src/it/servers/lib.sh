@@ -46,16 +46,16 @@ check_prerequisites() {
     if [ -r "$STATE/server.env" ] && answering "$1"; then
       say "already answering on $FTP_IT_HOST:$1 (started by root); using it"; exit 0
     fi
-    unavailable "needs root (it binds, chroots and switches to user $FTP_IT_USER);" \
-      "run 'sudo $SCRIPTS/all.sh start' once, or run the build as root"
+    unavailable "needs root (it binds, chroots and switches to user $FTP_IT_USER), so its ITs skip;" \
+      "run the build as root, or 'sudo $SCRIPTS/all.sh start' before it"
   fi
-  [ "$(uname -s)" = Linux ] || unavailable "needs Linux (the servers come from Debian packages)"
+  [ "$(uname -s)" = Linux ] || unavailable "needs Linux (the servers come from Debian packages), so its ITs skip"
   local tool missing=""
   for tool in apt-get dpkg-deb dpkg-query openssl setsid useradd chpasswd timeout; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
   done
-  [ -z "$missing" ] || unavailable "missing$missing; it needs a Debian or Ubuntu machine (apt-get, dpkg)" \
-    "with openssl and util-linux: apt-get install openssl util-linux passwd coreutils"
+  [ -z "$missing" ] || unavailable "missing$missing, so its ITs skip; it needs Debian or Ubuntu (apt-get," \
+    "dpkg) with 'apt-get install openssl util-linux passwd coreutils'"
 }
 
 # apt-get, non-interactive, waiting for a dpkg lock someone else holds.
@@ -67,7 +67,8 @@ apt_get() {
 ensure_package_lists() {
   compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null && return 0
   say "no apt package lists yet: apt-get update"
-  apt_get update >/dev/null 2>&1 || unavailable "apt-get update failed: this machine cannot reach a Debian mirror"
+  apt_get update >/dev/null 2>&1 ||
+    unavailable "apt-get update failed, so its ITs skip: this machine reaches no Debian mirror"
 }
 
 # unpack_debs DEST PKG...: unpack the named packages into DEST once (marker DEST/.unpacked) and install their
@@ -83,7 +84,7 @@ unpack_debs() {
     apt_get update >/dev/null 2>&1 || true        # lists older than the mirror name removed versions
     (cd "$dl" && apt_get download "$@" >"$dl/download.log" 2>&1) || {
       tail -n 3 "$dl/download.log" >&2; rm -rf "$dl"
-      unavailable "apt-get download $* failed (no Debian mirror reachable, or no such package here)"; }
+      unavailable "apt-get download $* failed, so its ITs skip: no Debian mirror reachable, or no such package"; }
   fi
   rm -rf "$dest.partial"; mkdir -p "$dest.partial"
   local deb libs="" missing="" p

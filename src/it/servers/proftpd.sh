@@ -111,8 +111,8 @@ EOF
 
 start() {
   check_prerequisites "$PORT"
-  if status_pidfile proftpd "$EXE" "$PORTS" >/dev/null; then
-    status_pidfile proftpd "$EXE" "$PORTS"; say "already running (restart applies changed settings)"; return 0
+  if pid_of "$STATE/proftpd.pid" "$EXE" >/dev/null; then
+    say "already running on $FTP_IT_HOST ports $PORTS (restart applies changed settings)"; return 0
   fi
   ports_free $PORTS
   unpack_debs "$PKG" proftpd-core proftpd-mod-crypto

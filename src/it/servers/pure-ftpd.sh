@@ -33,8 +33,8 @@ write_users() {
 
 start() {
   check_prerequisites "$PORT"
-  if status_pidfile pure-ftpd "$EXE" "$PORT" >/dev/null; then
-    status_pidfile pure-ftpd "$EXE" "$PORT"; say "already running (restart applies changed settings)"; return 0
+  if pid_of "$STATE/pure-ftpd.pid" "$EXE" >/dev/null; then
+    say "already running on $FTP_IT_HOST port $PORT (restart applies changed settings)"; return 0
   fi
   ports_free "$PORT"
   unpack_debs "$PKG" pure-ftpd

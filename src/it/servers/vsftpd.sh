@@ -104,7 +104,10 @@ EOF
 
 start() {
   check_prerequisites "$PORT"
-  if running; then status; say "already running (restart applies changed settings)"; return 0; fi
+  if running; then
+    say "already running on $FTP_IT_HOST ports $(instances | cut -d' ' -f2 | xargs) (restart applies changed settings)"
+    return 0
+  fi
   stop >/dev/null    # a partial earlier start
   local name port mode
   ports_free $(instances | cut -d' ' -f2)
