@@ -94,8 +94,10 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         CountingPollStrategy ignoring = new CountingPollStrategy();
         context.getRegistry().bind("failing", failing);
         context.getRegistry().bind("ignoring", ignoring);
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         // Apache FtpServer lists a missing directory as empty; its CWD (stepwise) answers 550 as other servers do
-        consume("missing1", "stepwise=true&autoCreate=false&pollStrategy=#failing", 0);
+        consume("missing1", "stepwise=true&autoCreate=false&pollStrategy=#failing&exceptionHandler=#failures", 0);
         consume("missing2", "stepwise=true&autoCreate=false&pollStrategy=#ignoring"
                 + "&ignoreFileNotFoundOrPermissionError=true", 0);
         start("missing1");
@@ -105,6 +107,7 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         assertThat(failing.lastFailure).isInstanceOf(GenericFileOperationFailedException.class)
                 .extracting(e -> ((GenericFileOperationFailedException) e).getCode()).isEqualTo(550);
         assertThat(ignoring.rollbacks.get()).isZero();
+        assertThat(failures.failures()).first().asString().contains("missing1").contains("550");
     }
 
     @Test

@@ -66,12 +66,15 @@ class ContentOptionsTest extends FtplibTestSupport {
         new Random(7).nextBytes(content);
         Files.createDirectories(FAULTY.file("resume"));
         Files.write(FAULTY.file("resume/broken.bin"), content);
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + FAULTY.port()
                         + "/resume?password=RAW(" + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&delay=100"
-                        + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true")
+                        + "&localWorkDirectory=" + work + "&resumeDownload=true&delete=true"
+                        + "&exceptionHandler=#failures")
                         .routeId("resume").autoStartup(false).convertBodyTo(byte[].class).to("mock:resume");
             }
         });
@@ -84,5 +87,7 @@ class ContentOptionsTest extends FtplibTestSupport {
         assertThat(FAULTY.commands()).containsSubsequence("RETR", "REST", "RETR");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(FAULTY.file("resume/broken.bin")));
         assertThat(work.resolve("broken.bin.inprogress")).doesNotExist();
+        // the broken first attempt reached the consumer's exception handler
+        assertThat(failures.failures()).isNotEmpty().allSatisfy(f -> assertThat(f).contains("broken.bin"));
     }
 }

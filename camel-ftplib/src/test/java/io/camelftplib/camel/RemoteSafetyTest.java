@@ -47,11 +47,13 @@ class RemoteSafetyTest extends CamelTestSupport {
     void failedRetrAfterPartialDataRollsBackAndKeepsTheRemoteFile() throws Exception {
         Files.createDirectories(SERVER.file("in1"));
         Files.write(SERVER.file("in1/broken.bin"), content());
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler());
-                from(ftp("in1", "move=.done&delay=60000")).routeId("r").autoStartup(false)
+                from(ftp("in1", "move=.done&delay=60000&exceptionHandler=#failures")).routeId("r").autoStartup(false)
                         .to("file:" + destination + "?tempPrefix=.part-")
                         .to("mock:written");
             }
@@ -67,6 +69,7 @@ class RemoteSafetyTest extends CamelTestSupport {
         assertThat(destination.resolve("broken.bin")).doesNotExist();
         assertThat(SERVER.file("in1/broken.bin")).exists();
         assertThat(SERVER.file("in1/.done")).doesNotExist();
+        assertThat(failures.failures()).singleElement().asString().contains("broken.bin");
     }
 
     @Test
