@@ -16,7 +16,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * place of a stack trace names the host, the user and what to check. The test reads that report from the
  * analyzer; the printed copy is switched off so a passing build shows no failure banner.
  */
-@Timeout(60)
+@Timeout(120)
 class StartupFailureTest {
 
     @Test
