@@ -88,6 +88,6 @@ class ContentOptionsTest extends FtplibTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(FAULTY.file("resume/broken.bin")));
         assertThat(work.resolve("broken.bin.inprogress")).doesNotExist();
         // the broken first attempt reached the consumer's exception handler
-        assertThat(failures.failures()).isNotEmpty().allSatisfy(f -> assertThat(f).contains("broken.bin"));
+        assertThat(failures.failures()).isNotEmpty().allSatisfy(f -> assertThat(f).hasMessageContaining("broken.bin"));
     }
 }

@@ -13,25 +13,25 @@ import org.apache.camel.spi.ExceptionHandler;
  */
 final class RecordingExceptionHandler implements ExceptionHandler {
 
-    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
-    /** Each failure as {@code message: exception message}, in the order they came. */
-    List<String> failures() {
-        return List.copyOf(failures);
+    /** The failures so far, in the order they came; the list follows later ones. */
+    List<Throwable> failures() {
+        return failures;
     }
 
     @Override
     public void handleException(Throwable exception) {
-        handleException(null, null, exception);
+        failures.add(exception);
     }
 
     @Override
     public void handleException(String message, Throwable exception) {
-        handleException(message, null, exception);
+        failures.add(exception);
     }
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        failures.add(message + ": " + exception.getMessage());
+        failures.add(exception);
     }
 }

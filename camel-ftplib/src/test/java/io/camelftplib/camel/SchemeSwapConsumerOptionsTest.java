@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
@@ -23,7 +21,6 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,10 +228,10 @@ class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
     @ParameterizedTest
     @ValueSource(strings = {"ftp", "ftplib"})
     void ignoreFileNotFoundOrPermissionErrorSilencesAMissingNamedFile(String scheme) throws Exception {
-        List<Throwable> reported = new CopyOnWriteArrayList<>();
-        List<Throwable> ignored = new CopyOnWriteArrayList<>();
-        context.getRegistry().bind("reported", recorder(reported));
-        context.getRegistry().bind("ignored", recorder(ignored));
+        RecordingExceptionHandler reported = new RecordingExceptionHandler();
+        RecordingExceptionHandler ignored = new RecordingExceptionHandler();
+        context.getRegistry().bind("reported", reported);
+        context.getRegistry().bind("ignored", ignored);
         CountingPollStrategy ignoringPolls = new CountingPollStrategy();
         context.getRegistry().bind("ignoringPolls", ignoringPolls);
         String missing = "useList=false&fileName=missing.txt&delete=true";
@@ -246,29 +243,10 @@ class SchemeSwapConsumerOptionsTest extends SchemeSwapSupport {
         start(scheme + "-missing");
         start(scheme + "-ignored");
         // three whole polls of the ignoring route, each of which tried the missing file
-        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty() && ignoringPolls.commits.get() >= 3);
-        assertThat(ignored).isEmpty();
-        assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.failures().isEmpty() && ignoringPolls.commits.get() >= 3);
+        assertThat(ignored.failures()).isEmpty();
+        assertThat(reported.failures().get(0)).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot retrieve file");
-    }
-
-    private static ExceptionHandler recorder(List<Throwable> failures) {
-        return new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                failures.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                failures.add(exception);
-            }
-        };
     }
 
     /** Both change into each directory of the path with its own CWD and then name the file alone. */
