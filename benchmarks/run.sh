@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh [options]: builds the engine and the benchmarks, starts the private vsftpd
 # (benchmarks/server/vsftpd-bench.sh, as root), runs every workload for every client and prints the table
-# (issue #7). Options go to io.camelftplib.benchmarks.BenchmarkMain, e.g.
+# with the project's performance targets. Options go to io.camelftplib.benchmarks.BenchmarkMain, e.g.
 #   benchmarks/run.sh                          # the full run: 1 GiB, 2000 x 4 KiB, 20,000 / 200,000 entries
 #   benchmarks/run.sh --size smoke --rounds 1  # a quick check of the harness
 #   benchmarks/run.sh --workloads W1 --clients engine,curl --jfr

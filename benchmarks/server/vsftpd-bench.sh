@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# vsftpd-bench.sh start|stop|status: a private vsftpd on 127.0.0.1 for the benchmarks (issue #7).
+# vsftpd-bench.sh start|stop|status: a private vsftpd on 127.0.0.1 for the benchmarks.
 #
 # Needs root (it binds, chroots and switches to a local user, as vsftpd does) and Debian's apt-get. Nothing is
 # installed system-wide except a local user, a PAM service file and, when the unpacked binary lacks them, the

@@ -241,7 +241,8 @@ class FtpServersIT {
      */
     private static String abortLimitation(ItServer server, Mode mode) {
         String urgentByteLost = "the server reads TCP urgent data out of band, so ABOR's urgent last byte is lost,"
-                + " ABOR never ends and the next command is garbled (contract H28; Python's ftplib alike)";
+                + " ABOR never ends and the next command is garbled (Python's ftplib alike; see \"Bounded abort\" in"
+                + " docs/security.adoc)";
         switch (server.name()) {
             case "proftpd":
                 return mode.tls() ? "proftpd does not read the control connection during a TLS transfer, and when"

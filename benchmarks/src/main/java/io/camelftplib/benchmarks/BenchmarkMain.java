@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The benchmark command (issue #7): starts the private vsftpd, makes the data, runs every client on every
+ * The benchmark command: starts the private vsftpd, makes the data, runs every client on every
  * workload, prints the table and the targets, and writes them as AsciiDoc too. Start it with
  * {@code benchmarks/run.sh}, which builds the module and passes the class path the forked JVMs need.
  *
@@ -86,7 +86,7 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(machine);
         System.out.println(table);
-        System.out.println("Targets (issue #7), measured in this run:");
+        System.out.println("Targets, measured in this run:");
         targets.forEach(t -> System.out.println("  " + t));
         writeReport(o.report, machine, results, o.sizes, targets, args);
         System.out.println("\nreport: " + o.report);
@@ -100,7 +100,7 @@ public final class BenchmarkMain {
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
         b.append("....\n").append(machine).append("\n....\n\n");
         b.append(ResultTable.asciidoc(results, sizes));
-        b.append("Targets (issue #7):\n\n");
+        b.append("Targets:\n\n");
         targets.forEach(t -> b.append("* ").append(t).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);

@@ -23,7 +23,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * A Camel route between an FTP endpoint and a {@code file:} endpoint, for any FTP component scheme: Camel's own
- * {@code ftp:} and our {@code ftplib:} (issue #7). W5 runs the scheme's FTPS twin ({@code ftplibs:}) with an
+ * {@code ftp:} and our {@code ftplib:}. W5 runs the scheme's FTPS twin ({@code ftplibs:}) with an
  * {@code sslContextParameters} bean that trusts the bench server's certificate.
  *
  * <ul>

@@ -15,7 +15,7 @@ final class Clients {
     /** Camel ftp: with nothing but credentials: ASCII type, active mode, stepwise CWD, download into memory. */
     static final CamelRouteClient CAMEL_DEFAULT = new CamelRouteClient("camel ftp: default", false, "ftp",
             Map.of(Workload.W1_DOWNLOAD, Map.of(), Workload.W2_UPLOAD, Map.of(), Workload.W3_MANY_FILES, Map.of()),
-            // it reads the whole file into a byte array: issue #7 measured -Xmx2g failing and 2560m passing
+            // it reads the whole file into a byte array: a 1 GiB download failed at -Xmx2g and passed at 2560m
             Map.of(Workload.W1_DOWNLOAD, List.of("2g", "2560m", "3g")), true);
 
     /**
@@ -46,7 +46,7 @@ final class Clients {
     /**
      * Our {@code ftplib:} component with nothing but credentials, as a user starts: its defaults are binary,
      * passive, absolute paths and a streamed download, and Camel's stream caching stays on (Camel 4's default).
-     * W1 runs at the heap issue #7 asks of the route; W5-3 is W3 over {@code ftplibs:} ({@code PROT P}).
+     * W1 runs at 128 MiB of heap: a streamed route must not need more; W5-3 is W3 over {@code ftplibs:} ({@code PROT P}).
      */
     static final CamelRouteClient OURS = new CamelRouteClient("ftplib: route", true, "ftplib",
             Map.of(Workload.W1_DOWNLOAD, Map.of(), Workload.W3_MANY_FILES, Map.of(),
@@ -55,7 +55,7 @@ final class Clients {
 
     /**
      * Our route with {@code maxConnections=4}: the files of a poll are downloaded and written by four threads, each
-     * over its own logged-in connection (issue #7's "parallel transfers over a small pool of connections").
+     * over its own logged-in connection: many small files go faster in parallel over a small pool.
      */
     static final CamelRouteClient OURS_POOLED = new CamelRouteClient("ftplib: route, 4 connections", true, "ftplib",
             Map.of(Workload.W3_MANY_FILES, Map.of("maxConnections", "4"),

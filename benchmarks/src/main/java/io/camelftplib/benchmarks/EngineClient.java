@@ -139,7 +139,7 @@ final class EngineClient implements JvmClient {
 
     @Override
     public List<String> maxHeap(Workload workload) {
-        // issue #7: the engine must move 1 GiB within a 64 MiB heap; everything else must fit there too
+        // the engine streams: it must move 1 GiB within a 64 MiB heap, and everything else must fit there too
         return List.of("64m");
     }
 

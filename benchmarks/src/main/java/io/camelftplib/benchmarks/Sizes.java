@@ -15,7 +15,7 @@ package io.camelftplib.benchmarks;
 record Sizes(long bigBytes, int smallFiles, int smallFileBytes, int listEntries, int listEntriesLarge,
         int tlsSmallFiles) {
 
-    /** Issue #7's sizes: 1 GiB, 2000 x 4 KiB, 20,000 and 200,000 entries; 100 files over FTPS. */
+    /** The full run's sizes: 1 GiB, 2000 x 4 KiB, 20,000 and 200,000 entries; 100 files over FTPS. */
     static final Sizes FULL = new Sizes(1L << 30, 2000, 4096, 20_000, 200_000, 100);
     /** The CI smoke size: enough to run every code path, too small to time. */
     static final Sizes SMOKE = new Sizes(1L << 20, 5, 4096, 200, 2000, 2);

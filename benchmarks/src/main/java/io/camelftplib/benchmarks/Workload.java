@@ -1,7 +1,7 @@
 package io.camelftplib.benchmarks;
 
 /**
- * The workloads of issue #7. Each names what it moves and how its rate is counted.
+ * The benchmark workloads. Each names what it moves and how its rate is counted.
  *
  * <p>W5 repeats W1 and W3 over FTPS with {@code PROT P}; {@link #plainTwin()} names the plain workload it is
  * compared with. Immutable.

@@ -1,4 +1,4 @@
-"""Process peers of the camel-ftplib benchmarks (issue #7): CPython's ftplib, and curl under a meter.
+"""Process peers of the camel-ftplib benchmarks: CPython's ftplib, and curl under a meter.
 
 Run by the Java harness as ``python3 peer.py '<json task>'``; prints one JSON line: wall and CPU seconds of the
 operation, peak RSS in KiB, and what was moved (bytes, items). The harness checks the moved files itself.

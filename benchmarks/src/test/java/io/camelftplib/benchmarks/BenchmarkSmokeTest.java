@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every client on every workload at the smoke size against the embedded server, so the harness cannot rot
- * between full runs (issue #7). Asserts what was moved, never how fast: the embedded server is no benchmark.
+ * between full runs. Asserts what was moved, never how fast: the embedded server is no benchmark.
  */
 @Timeout(120)
 class BenchmarkSmokeTest {

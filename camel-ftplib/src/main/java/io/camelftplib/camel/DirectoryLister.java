@@ -103,7 +103,7 @@ final class DirectoryLister {
         } finally {
             session.listingSentTypeA();
         }
-        String prefix = directory.isEmpty() ? "" : directory + "/";
+        String prefix = RemoteNames.join(directory, "");
         List<FtplibFile> entries = new ArrayList<>(names.size());
         for (String listed : names) {
             // many servers answer NLST dir with dir/name (RFC 959 leaves it open)

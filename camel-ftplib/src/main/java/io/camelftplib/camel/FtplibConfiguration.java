@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import io.camelftplib.ftplib.PortRange;
 import org.apache.camel.component.file.GenericFileConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -321,7 +322,8 @@ public class FtplibConfiguration extends GenericFileConfiguration {
      * Sets the active-mode port range.
      *
      * @param activePortRange {@code min-max}
-     * @throws IllegalArgumentException when it is not {@code min-max} with 1 &lt;= min &lt;= max &lt;= 65535
+     * @throws IllegalArgumentException when it is not {@code min-max} with 1 &lt;= min &lt;= max &lt;= 65535 (the
+     *                                  engine's {@link PortRange} rule)
      */
     public void setActivePortRange(String activePortRange) {
         this.activePorts = activePortRange == null ? null : PortRange.parse(activePortRange);

@@ -25,8 +25,9 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * producers each own their connections: one by default, up to {@code maxConnections} ({@link LanePool}).
  *
  * <p>Options camel-file offers but FTP cannot honour are left out of the catalog (and so refused in a URI); values
- * it cannot honour (an unsupported {@code readLock}, {@code resumeDownload} without {@code localWorkDirectory})
- * fail endpoint creation. Processing is always synchronous: one control connection serves one file at a time, and
+ * it cannot honour fail when the consumer or producer is created: {@code resumeDownload} without
+ * {@code localWorkDirectory} here, an unsupported {@code readLock} in {@link FtplibProcessStrategyFactory}.
+ * Processing is always synchronous: one control connection serves one file at a time, and
  * a streamed body must be finished before the next command.
  *
  * <p>Thread-safe once configured: Camel configures it on one thread, then only reads it.
@@ -98,12 +99,12 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
 
     @Override
     public char getFileSeparator() {
-        return '/';
+        return RemoteNames.SEPARATOR;
     }
 
     @Override
     public boolean isAbsolute(String name) {
-        return name.startsWith("/");
+        return RemoteNames.isAbsolute(name);
     }
 
     /**
@@ -160,7 +161,7 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
      */
     FtplibOperations createOperations() {
         LanePool lanes = new LanePool(configuration.getMaxConnections(),
-                () -> new Lane(new FtplibSession(configuration, clientFactory()), this));
+                () -> Lane.of(new FtplibSession(configuration, clientFactory()), this));
         return new FtplibOperations(lanes);
     }
 
@@ -195,13 +196,6 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
     private void validateConsumerOptions() {
         if (isDelete() && getMove() != null) {
             throw new IllegalArgumentException("You cannot set both delete=true and move options: " + this);
-        }
-        String lock = getReadLock() == null ? "none" : getReadLock();
-        if (getExclusiveReadLockStrategy() == null
-                && !(',' + FtplibProcessStrategyFactory.READ_LOCKS + ',').contains(',' + lock + ',')) {
-            throw new IllegalArgumentException("readLock=" + lock + " is not supported by " + getScheme()
-                    + ": use none, rename or changed (markerFile, fileLock and the idempotent read locks need a "
-                    + "local file system or a shared repository)");
         }
         if (configuration.isResumeDownload() && getLocalWorkDirectory() == null) {
             throw new IllegalArgumentException("resumeDownload needs localWorkDirectory: the partial file is kept "

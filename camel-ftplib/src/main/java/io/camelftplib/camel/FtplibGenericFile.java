@@ -33,12 +33,12 @@ final class FtplibGenericFile extends GenericFile<FtplibFile> {
 
     @Override
     public char getFileSeparator() {
-        return '/';
+        return RemoteNames.SEPARATOR;
     }
 
     @Override
     protected boolean isAbsolute(String name) {
-        return name.startsWith("/");
+        return RemoteNames.isAbsolute(name);
     }
 
     @Override

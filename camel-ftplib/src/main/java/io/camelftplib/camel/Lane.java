@@ -6,40 +6,26 @@ package io.camelftplib.camel;
  * camel-file operation to the lane of the calling thread ({@link LanePool#current()}).
  *
  * <p>Not thread-safe: a lane serves one thread at a time, which {@link LanePool} guarantees.
+ *
+ * @param session    the connection
+ * @param probe      asks about one file
+ * @param lister     lists a directory
+ * @param downloader fetches files
+ * @param uploader   stores files
  */
-final class Lane {
+record Lane(FtplibSession session, FileProbe probe, DirectoryLister lister, Downloader downloader,
+            Uploader uploader) {
 
-    private final FtplibSession session;
-    private final FileProbe probe;
-    private final DirectoryLister lister;
-    private final Downloader downloader;
-    private final Uploader uploader;
-
-    Lane(FtplibSession session, FtplibEndpoint endpoint) {
-        this.session = session;
-        this.probe = new FileProbe(session);
-        this.lister = new DirectoryLister(session);
-        this.downloader = new Downloader(session, endpoint);
-        this.uploader = new Uploader(session, endpoint, probe);
-    }
-
-    FtplibSession session() {
-        return session;
-    }
-
-    FileProbe probe() {
-        return probe;
-    }
-
-    DirectoryLister lister() {
-        return lister;
-    }
-
-    Downloader downloader() {
-        return downloader;
-    }
-
-    Uploader uploader() {
-        return uploader;
+    /**
+     * Makes the helpers of one connection.
+     *
+     * @param session  the connection, not yet opened
+     * @param endpoint the endpoint whose options the helpers follow
+     * @return the lane
+     */
+    static Lane of(FtplibSession session, FtplibEndpoint endpoint) {
+        FileProbe probe = new FileProbe(session);
+        return new Lane(session, probe, new DirectoryLister(session), new Downloader(session, endpoint),
+                new Uploader(session, endpoint, probe));
     }
 }

@@ -8,7 +8,20 @@ package io.camelftplib.camel;
  */
 final class RemoteNames {
 
+    /** The path separator of FTP paths: RFC 959 leaves paths to the server, and every server we meet uses it. */
+    static final char SEPARATOR = '/';
+
     private RemoteNames() {
+    }
+
+    /**
+     * Tells whether a path is absolute: it starts at the server's root rather than the login directory.
+     *
+     * @param path a path
+     * @return true when it starts with {@code /}
+     */
+    static boolean isAbsolute(String path) {
+        return !path.isEmpty() && path.charAt(0) == SEPARATOR;
     }
 
     /**
@@ -48,7 +61,8 @@ final class RemoteNames {
         if (directory == null || directory.isEmpty()) {
             return name;
         }
-        return directory.endsWith("/") ? directory + name : directory + "/" + name;
+        return directory.charAt(directory.length() - 1) == SEPARATOR ? directory + name
+                : directory + SEPARATOR + name;
     }
 
     /**
@@ -58,11 +72,11 @@ final class RemoteNames {
      * @return everything before the last {@code /}, {@code /} for a file in the root, or empty
      */
     static String parent(String path) {
-        int slash = path.lastIndexOf('/');
+        int slash = path.lastIndexOf(SEPARATOR);
         if (slash < 0) {
             return "";
         }
-        return slash == 0 ? "/" : path.substring(0, slash);
+        return slash == 0 ? String.valueOf(SEPARATOR) : path.substring(0, slash);
     }
 
     /**
@@ -72,7 +86,7 @@ final class RemoteNames {
      * @return the name after the last {@code /}
      */
     static String name(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
+        return path.substring(path.lastIndexOf(SEPARATOR) + 1);
     }
 
     /**

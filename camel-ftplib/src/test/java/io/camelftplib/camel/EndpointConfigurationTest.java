@@ -82,9 +82,9 @@ class EndpointConfigurationTest {
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?fileExist=Move").createProducer())
                     .hasMessageStartingWith("fileExist=Move needs the moveExisting option");
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?passiveMode=false&activePortRange=9-2"))
-                    .hasRootCauseMessage("activePortRange must be min-max with 1 <= min <= max <= 65535, was 9-2");
+                    .hasRootCauseMessage("the active port range must satisfy 1 <= min <= max <= 65535, was 9-2");
             assertThatThrownBy(() -> context.getEndpoint(base() + "/in?passiveMode=false&activePortRange=9"))
-                    .hasRootCauseMessage("activePortRange must be min-max such as 60000-60100, was '9'");
+                    .hasRootCauseMessage("the active port range must be min-max such as 60000-60100, was '9'");
             assertThatThrownBy(() -> context.getEndpoint("ftplib:/nohost"))
                     .hasMessageContaining("names no host");
         }

@@ -179,7 +179,7 @@ class FtplibsRouteTest extends CamelTestSupport {
         assertThat(EXPLICIT.file("global/g.txt")).hasContent("g");
     }
 
-    /** Issue 5's first bar: the component found from the jar, no registry binding, in a plain context. */
+    /** What a user does first: the component is found from the jar, with no registry binding, in a plain context. */
     @Test
     void plainContextUploadsAndConsumesWithMoveOverFtplibs() throws Exception {
         try (CamelContext plain = new DefaultCamelContext()) {

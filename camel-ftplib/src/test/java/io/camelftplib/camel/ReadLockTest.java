@@ -16,8 +16,14 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The read locks with a directory listing: changed waits for a growing file, rename renames it away and back. */
+/**
+ * The read locks with a directory listing: changed waits for a growing file and leaves one shorter than
+ * readLockMinLength, rename renames it away and back. A test that takes a scheme runs the same URI with Camel's
+ * {@code ftp:} 4.22.0 and with {@code ftplib:} and asserts the same outcome.
+ */
 @Timeout(60)
 class ReadLockTest extends FtplibTestSupport {
 
@@ -86,5 +92,34 @@ class ReadLockTest extends FtplibTestSupport {
                 "RNTO ren/a.txt.camelExclusiveReadLock", "RNFR ren/a.txt.camelExclusiveReadLock", "RNTO ren/a.txt",
                 "RETR ren/a.txt");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(SERVER.file("ren/a.txt")));
+    }
+
+    /** Both take the file through a rename lock: RNFR/RNTO to {@code <name>.camelExclusiveReadLock} and back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void readLockRenameRenamesTheFileBeforeTakingIt(String scheme) throws Exception {
+        String dir = scheme + "-rename";
+        write(dir + "/a.txt", "renamed");
+        MockEndpoint mock = consume(scheme, dir, "readLock=rename&delete=true", 1);
+        mock.expectedBodiesReceived("renamed");
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.commands())
+                .anyMatch(c -> c.startsWith("RNTO ") && c.endsWith("a.txt.camelExclusiveReadLock"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp", "ftplib"})
+    void readLockChangedLeavesFilesShorterThanMinLength(String scheme) throws Exception {
+        String dir = scheme + "-changed";
+        write(dir + "/short.txt", "short");
+        write(dir + "/long.txt", "long enough to pass");
+        MockEndpoint mock = consume(scheme, dir, "readLock=changed&readLockCheckInterval=100&readLockTimeout=1000"
+                + "&readLockMinLength=10&delete=true", 1);
+        mock.expectedBodiesReceived("long enough to pass");
+        mock.setAssertPeriod(1500);
+        start(dir);
+        mock.assertIsSatisfied();
+        assertThat(SERVER.file(dir + "/short.txt")).exists();
     }
 }

@@ -15,16 +15,16 @@ import java.nio.charset.CodingErrorAction;
  * (ftplib's {@code putline}, {@code getline}, {@code getmultiline}).
  *
  * <p>Safety sits here, in the narrowest place, as in ftplib: CR, LF (and, beyond ftplib, NUL) are refused in a
- * command before anything is sent; a line over {@code maxline} characters and a reply over
+ * command before anything is sent ({@link FtpLine}); a line over {@code maxline} characters and a reply over
  * {@link #MAX_REPLY_LINES} lines or {@link #MAX_REPLY_CHARS} characters fail instead of growing memory.
  *
  * <p>Owns the socket: {@link #close()} closes it and is idempotent. Not thread-safe.
  */
 final class ControlChannel implements Closeable {
 
-    /** The most lines one reply may have (contract H5; ftplib has no bound). */
+    /** The most lines one reply may have (ftplib has no bound, so a hostile server could exhaust memory). */
     static final int MAX_REPLY_LINES = 1000;
-    /** The most characters one reply may have (contract H5). */
+    /** The most characters one reply may have, for the same reason. */
     static final int MAX_REPLY_CHARS = 64 * 1024;
 
     private final Charset charset;
@@ -61,7 +61,7 @@ final class ControlChannel implements Closeable {
      *                                  encode; nothing is sent then
      */
     void putLine(String line) throws IOException {
-        checkCommand(line);
+        FtpLine.check(line);
         byte[] bytes = encode(line + Ftp.CRLF);
         log.put(line + Ftp.CRLF);
         out.write(bytes);
@@ -118,15 +118,6 @@ final class ControlChannel implements Closeable {
     @Override
     public void close() throws IOException {
         socket.close();
-    }
-
-    static void checkCommand(String line) {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("an illegal newline character should not be contained");
-        }
-        if (line.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("an illegal NUL character should not be contained");
-        }
     }
 
     private byte[] encode(String text) {

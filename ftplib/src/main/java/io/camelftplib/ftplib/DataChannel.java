@@ -8,33 +8,63 @@ import java.net.StandardProtocolFamily;
 import java.util.OptionalLong;
 
 /**
- * Negotiates the data connections of one {@link Ftp} on its control connection: the bodies of ftplib's
- * {@code makeport}, {@code makepasv} and {@code ntransfercmd}. It sends PASV/EPSV or PORT/EPRT, then {@code REST}
- * and the transfer command, and expects the 1xx; {@link DataConnector} does the socket work and its checks.
+ * Negotiates the data connections of one conversation: the bodies of ftplib's {@code sendport},
+ * {@code sendeprt}, {@code makeport}, {@code makepasv} and {@code ntransfercmd}. It sends PASV/EPSV or PORT/EPRT,
+ * then {@code REST} and the transfer command, and expects the 1xx; {@link DataConnector} does the socket work and
+ * its checks. The steps a subclass of {@link Ftp} may override come in as {@link Hooks}.
  *
- * <p>Calls back the overridable {@link Ftp#makePasv()} and {@link Ftp#makePort()}. The caller owns the
- * {@link DataConnection} it returns; a listening socket is closed before it returns. Not thread-safe: it shares
- * its {@link Ftp}'s one conversation.
+ * <p>The caller owns the {@link DataConnection} it returns; a listening socket is closed before it returns. Not
+ * thread-safe: it shares one conversation.
  */
 final class DataChannel {
 
-    private final Ftp ftp;
+    /**
+     * The steps of opening a data connection that a subclass of {@link Ftp} may override, as ftplib's
+     * {@code FTP_TLS} overrides {@code ntransfercmd}: this class and {@link Transfers} call them through this
+     * interface, never {@link Ftp} itself, so an override (TLS on the data connection) applies to every transfer.
+     */
+    interface Hooks {
 
-    DataChannel(Ftp ftp) {
-        this.ftp = ftp;
+        /** ftplib's {@code makepasv}: the address to connect to. */
+        HostPort makePasv() throws IOException;
+
+        /** ftplib's {@code makeport}: a listening socket, announced to the server. */
+        ServerSocket makePort() throws IOException;
+
+        /** ftplib's {@code ntransfercmd}: the open data connection after the 1xx reply. */
+        DataConnection ntransferCmd(String cmd, String rest) throws IOException;
+    }
+
+    private final Conversation conversation;
+    private final DataSettings settings;
+
+    DataChannel(Conversation conversation, DataSettings settings) {
+        this.conversation = conversation;
+        this.settings = settings;
+    }
+
+    /** {@link Ftp#sendPort(String, int)}: {@code PORT h1,h2,h3,h4,p1,p2}. */
+    String sendPort(String host, int port) throws IOException {
+        return conversation.voidCmd("PORT " + host.replace('.', ',') + "," + (port / 256) + "," + (port % 256));
+    }
+
+    /** {@link Ftp#sendEprt(String, int)}: {@code EPRT |af|host|port|} (RFC 2428). */
+    String sendEprt(String host, int port) throws IOException {
+        int af = conversation.addressFamily() == StandardProtocolFamily.INET ? 1 : 2;
+        return conversation.voidCmd("EPRT |" + af + "|" + host + "|" + port + "|");
     }
 
     /** {@link Ftp#makePort()}: listens on the control connection's local address only. */
     ServerSocket makePort() throws IOException {
-        ftp.requireInSync();
-        InetAddress local = ftp.control.socket().getLocalAddress();
-        ServerSocket server = DataConnector.listen(local, ftp.timeout(), ftp.activePorts());
+        conversation.requireInStep();
+        InetAddress local = conversation.socket().getLocalAddress();
+        ServerSocket server = DataConnector.listen(local, settings.timeout(), settings.activePorts());
         try {
             String address = DataConnector.hostAddress(local);
             if (DataConnector.isIpv4(local)) {
-                ftp.sendPort(address, server.getLocalPort());
+                sendPort(address, server.getLocalPort());
             } else {
-                ftp.sendEprt(address, server.getLocalPort());
+                sendEprt(address, server.getLocalPort());
             }
             return server;
         } catch (IOException | RuntimeException e) {
@@ -45,27 +75,29 @@ final class DataChannel {
 
     /** {@link Ftp#makePasv()}: PASV on IPv4, its host replaced by the peer unless trusted; EPSV on IPv6. */
     HostPort makePasv() throws IOException {
-        ftp.requireInSync();
-        String peer = DataConnector.hostAddress(ftp.control.socket().getInetAddress());
-        boolean trusted = ftp.isTrustServerPasvIpv4Address();
-        if (ftp.getAddressFamily() == StandardProtocolFamily.INET) {
-            String resp = ftp.sendCmd("PASV");
+        conversation.requireInStep();
+        String peer = DataConnector.hostAddress(conversation.socket().getInetAddress());
+        boolean trusted = settings.isTrustServerPasvIpv4Address();
+        if (conversation.addressFamily() == StandardProtocolFamily.INET) {
+            String resp = conversation.sendCmd("PASV");
             HostPort advertised = FtpReplies.parse227(resp);
             DataConnector.checkOctets(advertised.host(), resp);
             DataConnector.checkPassiveAddress(advertised, resp, trusted);
             return trusted ? advertised : new HostPort(peer, advertised.port());
         }
-        String resp = ftp.sendCmd("EPSV");
+        String resp = conversation.sendCmd("EPSV");
         return DataConnector.checkPassiveAddress(FtpReplies.parse229(resp, peer), resp, false);
     }
 
     /** {@link Ftp#ntransferCmd(String, String)}: passive connects before the command, active accepts after. */
-    DataConnection open(String cmd, String rest) throws IOException {
+    DataConnection open(Hooks hooks, String cmd, String rest) throws IOException {
+        // a remembered SIZE answer is for the next transfer only, whether it is the RETR it describes or not
+        conversation.forgetSize();
         Socket socket;
         String resp;
-        if (ftp.isPassive()) {
-            HostPort target = ftp.makePasv();
-            socket = DataConnector.connect(target, ftp.timeout(), ftp.getSourceAddress());
+        if (settings.isPassive()) {
+            HostPort target = hooks.makePasv();
+            socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress());
             try {
                 resp = sendTransferCommand(cmd, rest);
             } catch (IOException | RuntimeException e) {
@@ -73,41 +105,42 @@ final class DataChannel {
                 throw e;
             }
         } else {
-            try (ServerSocket server = ftp.makePort()) {
+            try (ServerSocket server = hooks.makePort()) {
                 resp = sendTransferCommand(cmd, rest);
                 socket = acceptActive(server, cmd);
             }
         }
+        conversation.transferStarted();
         OptionalLong size = resp.startsWith("150") ? FtpReplies.parse150(resp) : OptionalLong.empty();
         return new DataConnection(socket, size);
     }
 
     private Socket acceptActive(ServerSocket server, String cmd) throws IOException {
         try {
-            return DataConnector.accept(server, ftp.control.socket().getInetAddress(), ftp.timeout());
+            return DataConnector.accept(server, conversation.socket().getInetAddress(), settings.timeout());
         } catch (IOException e) {
             // the server answered 1xx, so a final reply is still to come
-            ftp.markOutOfSync("the active data connection for " + cmd + " failed: " + e.getMessage());
+            conversation.markOutOfStep("the active data connection for " + cmd + " failed: " + e.getMessage());
             throw e;
         }
     }
 
     private String sendTransferCommand(String cmd, String rest) throws IOException {
         if (rest != null) {
-            String restResp = ftp.sendCmd("REST " + rest);
+            String restResp = conversation.sendCmd("REST " + rest);
             if (!restResp.startsWith("350")) {
-                // a server that ignores REST would send the file from byte 0 (contract H12)
+                // a server that ignores REST would send the file from byte 0, which the caller would append
                 throw new FtpReplyException(restResp,
-                        ftp.context(restResp) + "; the server does not support resuming", null);
+                        conversation.context(restResp) + "; the server does not support resuming", null);
             }
         }
-        String resp = ftp.sendCmd(cmd);
+        String resp = conversation.sendCmd(cmd);
         // some servers send a 200 before the 150 to LIST or STOR (ftplib's comment): skip exactly one
         if (resp.charAt(0) == '2') {
-            resp = ftp.getResp();
+            resp = conversation.getResp();
         }
         if (resp.charAt(0) != '1') {
-            throw new FtpReplyException(resp, ftp.context(resp), null);
+            throw new FtpReplyException(resp, conversation.context(resp), null);
         }
         return resp;
     }

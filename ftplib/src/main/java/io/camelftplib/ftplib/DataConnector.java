@@ -16,8 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Opens data connections: connects to a passive address, or listens for and accepts an active one.
  *
  * <p>The checks that keep a hostile server from steering data elsewhere live here: a PASV address is range
- * checked before anything connects (contract H1, H2), and an active listener is bound to the control
- * connection's local address and accepts only the control connection's peer (H21). Stateless.
+ * checked before anything connects, and an active listener is bound to the control
+ * connection's local address and accepts only the control connection's peer. Stateless.
  */
 final class DataConnector {
 
@@ -36,7 +36,7 @@ final class DataConnector {
         return advertised;
     }
 
-    /** Checks that the host of a 227 reply has octets 0-255, trusted or not: else the reply is garbage (H2). */
+    /** Checks that the host of a 227 reply has octets 0-255, trusted or not: else the reply is garbage. */
     static void checkOctets(String host, String reply) throws FtpException {
         String[] octets = host.split("\\.");
         for (String octet : octets) {

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #close()} is ftplib's {@code with} exit (QUIT, then close); ftplib's {@code close()} is
  *     {@link #disconnect()}. A body's exception stays primary.</li>
  * <li>{@link #mlsd()} reads the listing eagerly; {@link #mlsd(String, List, IOConsumer)} streams it.</li>
- * <li>Hardened (contract section 3): NUL is refused in commands like CR and LF; a reply is bounded in lines and
+ * <li>Hardened against hostile servers: NUL is refused in commands like CR and LF; a reply is bounded in lines and
  *     characters; PASV/EPSV ports are range checked; an active-mode data connection is accepted only from the
  *     server; {@code REST} must be answered 350; a non-numeric {@code SIZE} or undecodable reply raises
  *     {@link FtpProtoException}; a welcome that is an error closes the socket; a transfer that fails before
@@ -54,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * passes in and the {@link DataConnection} of {@link #ntransferCmd}. Not thread-safe: one control connection
  * carries one conversation.
  */
-public class Ftp implements AutoCloseable {
+public class Ftp implements AutoCloseable, DataChannel.Hooks {
 
     /** The default FTP control port, 21. */
     public static final int FTP_PORT = 21;
@@ -65,35 +62,13 @@ public class Ftp implements AutoCloseable {
 
     /** Python's default block size for binary transfers. */
     static final int DEFAULT_BLOCKSIZE = 8192;
-    private static final Pattern STRICT_CODE = Pattern.compile("[1-5][0-9]{2}([ -].*)?", Pattern.DOTALL);
-    private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(Ftp.class);
 
-    private final Charset encoding;
-    final WireLog log = new WireLog();
-    // the helpers only keep the reference here; they call back into this client once a command runs, after any
-    // subclass constructor has finished (javac 21+ would flag the escape, and the build treats warnings as errors)
-    @SuppressWarnings("this-escape")
-    private final DataChannel dataChannel = new DataChannel(this);
-    @SuppressWarnings("this-escape")
-    private final Transfers transfers = new Transfers(this);
-    ControlChannel control;
-    private String host = "";
-    private int port = FTP_PORT;
-    private Duration timeout;
-    private InetSocketAddress sourceAddress;
-    private boolean passive = true;
-    private PortRange activePorts;
-    private boolean trustServerPasvIpv4Address;
-    private boolean strictReplyCodes;
-    private int maxline = MAXLINE;
-    private String welcome;
-    private String lastResp;
-    private String lastCommand = "";
-    private String user = "";
-    private String outOfSync;
-    // a data connection was opened and its final reply (226, 426, ...) is still unread
-    private boolean transferReplyDue;
+    /** The conversation on the control connection; {@link FtpTls} layers TLS on its channel. */
+    final Conversation conversation;
+    private final DataSettings settings = new DataSettings();
+    private final DataChannel dataChannel;
+    private final Transfers transfers;
 
     /** Creates an unconnected client with UTF-8 encoding, ftplib's default since Python 3.9. */
     public Ftp() {
@@ -106,7 +81,9 @@ public class Ftp implements AutoCloseable {
      * @param encoding the charset of commands, replies and {@link #retrLines} data (never of binary transfers)
      */
     public Ftp(Charset encoding) {
-        this.encoding = Objects.requireNonNull(encoding, "encoding");
+        conversation = new Conversation(Objects.requireNonNull(encoding, "encoding"));
+        dataChannel = new DataChannel(conversation, settings);
+        transfers = new Transfers(conversation, settings);
     }
 
     /**
@@ -134,7 +111,8 @@ public class Ftp implements AutoCloseable {
     // ---------------------------------------------------------------- connection
 
     /**
-     * Connects to {@code host} on the current port (21 unless changed) with the current timeout.
+     * Connects to {@code host} on the current port (21 unless changed) with the current timeout: ftplib's
+     * {@code connect(host)}.
      *
      * @param host the server name or address
      * @return the welcome reply
@@ -143,7 +121,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       when the connection fails
      */
     public String connect(String host) throws IOException {
-        return connect(host, 0, timeout, sourceAddress);
+        return connect(host, 0, settings.timeout(), settings.sourceAddress());
     }
 
     /**
@@ -155,7 +133,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #connect(String)}
      */
     public String connect(String host, int port) throws IOException {
-        return connect(host, port, timeout, sourceAddress);
+        return connect(host, port, settings.timeout(), settings.sourceAddress());
     }
 
     /**
@@ -173,29 +151,11 @@ public class Ftp implements AutoCloseable {
      * @throws IOException              as {@link #connect(String)}
      */
     public String connect(String host, int port, Duration timeout, InetSocketAddress source) throws IOException {
-        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-            throw new IllegalArgumentException("Non-blocking socket (timeout=0) is not supported");
-        }
-        if (host != null && !host.isEmpty()) {
-            this.host = host;
-        }
-        if (port > 0) {
-            this.port = port;
-        }
-        this.timeout = timeout;
-        this.sourceAddress = source;
-        disconnect();
-        Socket socket = openControlSocket();
-        try {
-            control = new ControlChannel(socket, encoding, log);
-            outOfSync = null;
-            lastCommand = "the connection (welcome)";
-            welcome = getResp();
-            return welcome;
-        } catch (IOException | RuntimeException e) {
-            disconnect();
-            throw e;
-        }
+        settings.setTimeout(timeout);
+        settings.setSourceAddress(source);
+        conversation.setServer(host, port);
+        conversation.disconnect();
+        return conversation.start(openControlSocket());
     }
 
     /**
@@ -205,7 +165,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException when the connection fails
      */
     Socket openControlSocket() throws IOException {
-        return DataConnector.connect(new HostPort(host, port), timeout, sourceAddress);
+        return DataConnector.connect(new HostPort(getHost(), getPort()), getTimeout(), getSourceAddress());
     }
 
     /**
@@ -214,7 +174,8 @@ public class Ftp implements AutoCloseable {
      * @return the welcome, or {@code null} before the first connection
      */
     public String getWelcome() {
-        log.welcome(welcome == null ? "None" : welcome);
+        String welcome = conversation.welcome();
+        conversation.log().welcome(welcome == null ? "None" : welcome);
         return welcome;
     }
 
@@ -254,25 +215,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       when the connection fails
      */
     public String login(String user, String passwd, String acct) throws IOException {
-        String u = user == null || user.isEmpty() ? "anonymous" : user;
-        String p = passwd == null ? "" : passwd;
-        String a = acct == null ? "" : acct;
-        if (u.equals("anonymous") && (p.isEmpty() || p.equals("-"))) {
-            // ftplib: "-" keeps anonymous servers quiet about the password, "anonymous@" is the convention
-            p = p + "anonymous@";
-        }
-        this.user = u;
-        String resp = sendCmd("USER " + u);
-        if (resp.charAt(0) == '3') {
-            resp = sendCmd("PASS " + p);
-        }
-        if (resp.charAt(0) == '3') {
-            resp = sendCmd("ACCT " + a);
-        }
-        if (resp.charAt(0) != '2') {
-            throw new FtpReplyException(resp, context(resp), null);
-        }
-        return resp;
+        return conversation.login(user, passwd, acct);
     }
 
     /**
@@ -285,7 +228,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #login(String, String, String)}
      */
     public String login(Netrc netrc) throws IOException {
-        java.util.Optional<Netrc.Entry> entry = netrc.authenticators(host);
+        java.util.Optional<Netrc.Entry> entry = netrc.authenticators(getHost());
         return entry.isPresent()
                 ? login(entry.get().login(), entry.get().password(), entry.get().account())
                 : login();
@@ -316,8 +259,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException              when the connection fails
      */
     public String sendCmd(String cmd) throws IOException {
-        putCmd(cmd);
-        return getResp();
+        return conversation.sendCmd(cmd);
     }
 
     /**
@@ -329,8 +271,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #sendCmd(String)}
      */
     public String voidCmd(String cmd) throws IOException {
-        putCmd(cmd);
-        return voidResp();
+        return conversation.voidCmd(cmd);
     }
 
     /**
@@ -345,23 +286,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       when reading fails
      */
     public String getResp() throws IOException {
-        String resp = readReply();
-        log.resp(resp);
-        lastResp = resp.length() > 3 ? resp.substring(0, 3) : resp;
-        char c = resp.isEmpty() ? ' ' : resp.charAt(0);
-        if (strictReplyCodes && !STRICT_CODE.matcher(resp).matches()) {
-            throw new FtpProtoException(resp, context(resp), null);
-        }
-        if (c == '1' || c == '2' || c == '3') {
-            return resp;
-        }
-        if (c == '4') {
-            throw new FtpTempException(resp, context(resp), null);
-        }
-        if (c == '5') {
-            throw new FtpPermException(resp, context(resp), null);
-        }
-        throw new FtpProtoException(resp, context(resp), null);
+        return conversation.getResp();
     }
 
     /**
@@ -372,86 +297,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #getResp()}
      */
     public String voidResp() throws IOException {
-        String resp = getResp();
-        if (resp.charAt(0) != '2') {
-            throw new FtpReplyException(resp, context(resp), null);
-        }
-        return resp;
-    }
-
-    void putCmd(String line) throws IOException {
-        ControlChannel.checkCommand(line);
-        requireInSync();
-        log.cmd(line);
-        lastCommand = describe(line);
-        try {
-            control.putLine(line);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("sending " + lastCommand + " failed: " + e);
-            throw e;
-        }
-    }
-
-    private String readReply() throws IOException {
-        requireInSync();
-        try {
-            String reply = control.getMultiline(maxline);
-            transferReplyDue = false;
-            return reply;
-        } catch (IOException | RuntimeException e) {
-            markOutOfSync("reading the reply to " + lastCommand + " failed: " + e.getMessage());
-            throw e;
-        }
-    }
-
-    void requireInSync() throws FtpProtoException {
-        if (control == null) {
-            throw new IllegalStateException("not connected: call connect() first");
-        }
-        if (outOfSync != null) {
-            throw new FtpProtoException(outOfSync, "the control connection is out of sync; reconnect", null);
-        }
-    }
-
-    /**
-     * Marks the connection unusable: a reply may still be on its way, so no later command may read it.
-     *
-     * @param reason what happened
-     */
-    void markOutOfSync(String reason) {
-        if (outOfSync == null) {
-            outOfSync = reason;
-            LOG.debug("connection to {}:{} is out of sync: {}", host, port, reason);
-        }
-    }
-
-    String describe(String line) {
-        String upper = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
-        if (upper.equals("PASS")) {
-            return "PASS for user \"" + user + "\"";
-        }
-        if (upper.equals("ACCT")) {
-            return "ACCT for user \"" + user + "\"";
-        }
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    }
-
-    String context(String resp) {
-        String where = "reply to " + lastCommand + " at " + host + ":" + port;
-        String code = resp.length() >= 3 ? resp.substring(0, 3) : resp;
-        switch (code) {
-            case "530":
-                return where + "; check the user name and password (or the .netrc entry)";
-            case "421":
-                return where + "; the server is closing the connection, reconnect later";
-            case "425":
-            case "426":
-                return where + "; the data connection failed, check passive/active mode and firewalls";
-            default:
-                return where;
-        }
+        return conversation.voidResp();
     }
 
     // ---------------------------------------------------------------- data connections
@@ -465,7 +311,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #voidCmd(String)}
      */
     public String sendPort(String host, int port) throws IOException {
-        return voidCmd("PORT " + host.replace('.', ',') + "," + (port / 256) + "," + (port % 256));
+        return dataChannel.sendPort(host, port);
     }
 
     /**
@@ -478,9 +324,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       as {@link #voidCmd(String)}
      */
     public String sendEprt(String host, int port) throws IOException {
-        StandardProtocolFamily af = getAddressFamily();
-        int code = af == StandardProtocolFamily.INET ? 1 : 2;
-        return voidCmd("EPRT |" + code + "|" + host + "|" + port + "|");
+        return dataChannel.sendEprt(host, port);
     }
 
     /**
@@ -492,6 +336,7 @@ public class Ftp implements AutoCloseable {
      * @throws java.net.BindException when every port of the active port range is in use (nothing was sent)
      * @throws IOException when listening or the command fails
      */
+    @Override
     public ServerSocket makePort() throws IOException {
         return dataChannel.makePort();
     }
@@ -506,6 +351,7 @@ public class Ftp implements AutoCloseable {
      * @throws FtpProtoException when the reply is malformed or names an impossible address
      * @throws IOException       as {@link #sendCmd(String)}
      */
+    @Override
     public HostPort makePasv() throws IOException {
         return dataChannel.makePasv();
     }
@@ -523,10 +369,9 @@ public class Ftp implements AutoCloseable {
      * @throws FtpReplyException when the command is not answered 1xx, or REST not 350
      * @throws IOException       as {@link #sendCmd(String)}, or when the data connection fails
      */
+    @Override
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
-        DataConnection conn = dataChannel.open(cmd, rest);
-        transferReplyDue = true;
-        return conn;
+        return dataChannel.open(this, cmd, rest);
     }
 
     /**
@@ -613,19 +458,22 @@ public class Ftp implements AutoCloseable {
      * @param blocksize the most bytes read at once
      * @param rest      the restart offset, or {@code null}
      * @return the final 2xx reply
-     * @throws FtpProtoException when the server announced a size ({@code 150 ... (N bytes)}) and sent another
-     *                           amount (a truncated transfer), or the connection is out of sync
+     * @throws FtpIncompleteTransferException when the byte count disagrees with the size a {@code 150 ... (N bytes)}
+     *                           reply announced (the whole file, or with {@code rest} also the rest of it) or a
+     *                           {@link #size(String)} call just before gave for this path
+     * @throws FtpProtoException when the connection is out of sync
      * @throws IOException       as {@link #ntransferCmd(String, String)}, or what the callback throws (the
      *                           connection is out of sync then: its final reply was not read)
      */
     public String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
             throws IOException {
-        return transfers.retrBinary(cmd, callback, blocksize, rest);
+        return transfers.retrBinary(this, cmd, callback, blocksize, rest);
     }
 
     /**
-     * Retrieves a file in binary mode into a stream, with one reused buffer: beyond ftplib, for streaming large
-     * files without a copy per block. The stream is neither flushed nor closed.
+     * Retrieves a file in binary mode into a stream, with one reused buffer: ftplib's
+     * {@code retrbinary(cmd, out.write)}, without the copy per block a callback needs, for streaming large files.
+     * The stream is neither flushed nor closed.
      *
      * @param cmd the command, e.g. {@code RETR a.bin}
      * @param out where the bytes go
@@ -637,7 +485,8 @@ public class Ftp implements AutoCloseable {
     }
 
     /**
-     * Retrieves a file in binary mode into a stream from a restart offset: beyond ftplib.
+     * Retrieves a file in binary mode into a stream from a restart offset: ftplib's
+     * {@code retrbinary(cmd, out.write, rest=rest)}, as {@link #retrBinary(String, OutputStream)}.
      *
      * @param cmd  the command, e.g. {@code RETR a.bin}
      * @param out  where the bytes go
@@ -646,8 +495,84 @@ public class Ftp implements AutoCloseable {
      * @throws IOException as {@link #retrBinary(String, IOConsumer, int, String)}
      */
     public String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
-        return transfers.retrBinary(cmd, out, rest);
+        return transfers.retrBinary(this, cmd, out, rest);
     }
+
+    /**
+     * Opens a binary download for the caller to read: ftplib's {@code retrbinary(cmd, callback, rest=rest)} turned
+     * around, so the caller pulls the blocks instead of receiving them ({@code rest} 0 is ftplib's {@code None}). Sends {@code TYPE I}, {@code REST} when {@code rest} is positive, and the command, and
+     * returns the open transfer; see {@link #retrStream(String, long, ExpectedSize, TransferType)}.
+     *
+     * @param cmd      the command, e.g. {@code RETR a.bin}
+     * @param rest     the restart offset, 0 for none
+     * @param expected the size of the whole file, when the caller knows it, else {@link ExpectedSize#unknown()}
+     * @return the open download; read it to its end (which completes it) or abort it
+     * @throws IOException as {@link #retrStream(String, long, ExpectedSize, TransferType)}
+     */
+    public RetrieveStream retrStream(String cmd, long rest, ExpectedSize expected) throws IOException {
+        return retrStream(cmd, rest, expected, TransferType.BINARY);
+    }
+
+    /**
+     * Opens a download for the caller to read: ftplib's {@code retrbinary} (or, in ASCII mode, the byte stream
+     * under {@code retrlines}) turned around, so the caller pulls the data. Sends the {@code TYPE} command, opens the data
+     * connection through {@link #ntransferCmd(String, String)} (so {@link FtpTls} protects it), sending
+     * {@code REST rest} first when {@code rest} is positive, and returns the open transfer. The read that meets the
+     * end of the data closes the data connection, reads the final reply and, in binary mode, checks the byte count
+     * against every size known: the {@code 150} reply's (the whole file or the rest after {@code REST}; servers
+     * differ), {@code expected} less {@code rest}, or, when {@code expected} is unknown, the answer of a
+     * {@link #size(String)} call just before for exactly this path. Until the stream ends, this client refuses
+     * other commands.
+     *
+     * @param cmd      the command, e.g. {@code RETR a.bin}
+     * @param rest     the restart offset, 0 for none
+     * @param expected the size of the whole file, when known (e.g. from a listing), else
+     *                 {@link ExpectedSize#unknown()}; must be unknown in ASCII mode
+     * @param type     the transfer type; sizes are checked in binary mode only
+     * @return the open download; read it to its end (which completes it) or abort it
+     * @throws IllegalArgumentException when {@code rest} is negative, or a size is expected in ASCII mode
+     * @throws FtpReplyException        when the command is not answered 1xx, or REST not 350
+     * @throws IOException              as {@link #ntransferCmd(String, String)}
+     */
+    public RetrieveStream retrStream(String cmd, long rest, ExpectedSize expected, TransferType type)
+            throws IOException {
+        return transfers.retrieve(this, cmd, rest, expected, type);
+    }
+
+    /**
+     * Opens a binary upload for the caller to write: ftplib's {@code storbinary(cmd, fp, rest=rest)} turned around,
+     * so the caller pushes the blocks instead of handing over a file object ({@code rest} 0 is ftplib's
+     * {@code None}). Sends {@code TYPE I}; see {@link #storStream(String, long, TransferType)}.
+     *
+     * @param cmd  the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
+     * @param rest the restart offset, 0 for none
+     * @return the open upload; close it to finish (which reads the final reply) or abort it
+     * @throws IOException as {@link #storStream(String, long, TransferType)}
+     */
+    public StoreStream storStream(String cmd, long rest) throws IOException {
+        return storStream(cmd, rest, TransferType.BINARY);
+    }
+
+    /**
+     * Opens an upload for the caller to write: ftplib's {@code storbinary} (or {@code storlines}) turned around, so
+     * the caller pushes the data. Sends the {@code TYPE} command, opens the data
+     * connection through {@link #ntransferCmd(String, String)}, sending {@code REST rest} first when {@code rest}
+     * is positive, and returns the open transfer. In ASCII mode the caller sends CRLF line ends itself, as
+     * {@link #storLines(String, InputStream, IOConsumer)} does. Until the stream ends, this client refuses other
+     * commands.
+     *
+     * @param cmd  the command, e.g. {@code STOR a.bin} or {@code APPE a.bin}
+     * @param rest the restart offset, 0 for none
+     * @param type the transfer type
+     * @return the open upload; close it to finish (which reads the final reply) or abort it
+     * @throws IllegalArgumentException when {@code rest} is negative
+     * @throws FtpReplyException        when the command is not answered 1xx, or REST not 350
+     * @throws IOException              as {@link #ntransferCmd(String, String)}
+     */
+    public StoreStream storStream(String cmd, long rest, TransferType type) throws IOException {
+        return transfers.store(this, cmd, rest, type);
+    }
+
 
     /**
      * Retrieves lines in ASCII mode: ftplib's {@code retrlines(cmd)}, printing each line to standard output.
@@ -674,7 +599,7 @@ public class Ftp implements AutoCloseable {
      *                           connection is out of sync after a failure past the 1xx reply
      */
     public String retrLines(String cmd, IOConsumer<String> callback) throws IOException {
-        return transfers.retrLines(cmd, callback);
+        return transfers.retrLines(this, cmd, callback);
     }
 
     /**
@@ -734,7 +659,7 @@ public class Ftp implements AutoCloseable {
      */
     public String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
             throws IOException {
-        return transfers.storBinary(cmd, in, blocksize, callback, rest);
+        return transfers.storBinary(this, cmd, in, blocksize, callback, rest);
     }
 
     /**
@@ -762,7 +687,7 @@ public class Ftp implements AutoCloseable {
      * @throws IOException  as {@link #storBinary(String, InputStream, int, IOConsumer, String)}
      */
     public String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
-        return transfers.storLines(cmd, in, callback);
+        return transfers.storLines(this, cmd, in, callback);
     }
 
     // ---------------------------------------------------------------- listings
@@ -851,8 +776,9 @@ public class Ftp implements AutoCloseable {
     }
 
     /**
-     * Lists a directory with {@code MLSD}, handing each entry to a sink as it arrives: beyond ftplib, for
-     * directories too large to hold in memory.
+     * Lists a directory with {@code MLSD}, handing each entry to a sink as it arrives: ftplib's
+     * {@code for entry in mlsd(path, facts)}, whose generator the sink replaces, for directories too large to hold
+     * in memory.
      *
      * @param path  the directory; empty for the current one
      * @param facts the facts to ask for; empty for the server's default
@@ -881,7 +807,7 @@ public class Ftp implements AutoCloseable {
     public String rename(String fromName, String toName) throws IOException {
         String resp = sendCmd("RNFR " + fromName);
         if (resp.charAt(0) != '3') {
-            throw new FtpReplyException(resp, context(resp), null);
+            throw new FtpReplyException(resp, conversation.context(resp), null);
         }
         return voidCmd("RNTO " + toName);
     }
@@ -899,7 +825,7 @@ public class Ftp implements AutoCloseable {
         if (resp.startsWith("250") || resp.startsWith("200")) {
             return resp;
         }
-        throw new FtpReplyException(resp, context(resp), null);
+        throw new FtpReplyException(resp, conversation.context(resp), null);
     }
 
     /**
@@ -929,21 +855,42 @@ public class Ftp implements AutoCloseable {
     /**
      * Asks for a file's size: ftplib's {@code size}, sending {@code SIZE name}.
      *
+     * <p>Beyond ftplib, as curl does: the size is remembered for the next transfer of this connection, and when
+     * that is a {@code RETR} of exactly {@code filename} (the same string, in the same directory) whose caller
+     * gave no {@link ExpectedSize}, the download must deliver that many bytes (less a restart offset), or it
+     * fails with an {@link FtpIncompleteTransferException} naming "the SIZE reply". Any other transfer forgets
+     * it, and so does a new connection.
+     *
      * @param filename the file
      * @return the size when the reply is 213, else empty
      * @throws FtpProtoException when a 213 reply holds no plain decimal number
      * @throws IOException       as {@link #sendCmd(String)}
      */
     public OptionalLong size(String filename) throws IOException {
+        conversation.forgetSize();
         String resp = sendCmd("SIZE " + filename);
-        if (!resp.startsWith("213")) {
-            return OptionalLong.empty();
-        }
-        String s = resp.substring(3).strip();
-        if (!SIZE_DIGITS.matcher(s).matches()) {
-            throw new FtpProtoException(resp, context(resp) + "; the size is not a decimal number", null);
-        }
-        return OptionalLong.of(Long.parseLong(s));
+        OptionalLong size = FtpReplies.parse213(resp, conversation.context(resp));
+        size.ifPresent(bytes -> conversation.rememberSize(filename, bytes));
+        return size;
+    }
+
+
+    /**
+     * Checks that the server holds a whole upload: sends {@code SIZE path} and compares the size with the bytes
+     * the upload should have left there (e.g. {@link StoreStream#bytesSent()}, plus the restart offset of a
+     * resumed upload). Beyond ftplib. Call it in binary mode, as after a binary upload: several servers refuse
+     * {@code SIZE} in ASCII mode.
+     *
+     * @param path          the uploaded file, as named in {@code STOR}/{@code APPE}
+     * @param expectedBytes the size the file should have now
+     * @return the size the server reports, or empty when it does not offer {@code SIZE} (a 500, 502 or 504
+     *         reply, or a 1-3xx reply other than 213): nothing could be checked then
+     * @throws FtpIncompleteTransferException when the server holds another size (source
+     *                                        {@code "the SIZE reply after the upload"}); the connection stays in step
+     * @throws IOException                    as {@link #sendCmd(String)}, e.g. a 550 when the file is missing
+     */
+    public OptionalLong checkStoredSize(String path, long expectedBytes) throws IOException {
+        return transfers.checkStoredSize(path, expectedBytes);
     }
 
     /**
@@ -996,53 +943,12 @@ public class Ftp implements AutoCloseable {
      * @throws IOException       when the connection fails
      */
     public String abort() throws IOException {
-        requireInSync();
-        log.putUrgent("ABOR" + CRLF);
-        lastCommand = "ABOR";
-        try {
-            sendAbortLine();
-        } catch (IOException e) {
-            markOutOfSync("sending ABOR failed: " + e);
-            throw e;
-        }
-        return readAbortReplies(transferReplyDue);
+        return conversation.abort(abortsWithUrgentData(), getTimeout());
     }
 
-    /**
-     * Sends the ABOR line; {@link FtpTls} sends it as plain TLS data, TLS sockets have no urgent data.
-     *
-     * @throws IOException when sending fails
-     */
-    void sendAbortLine() throws IOException {
-        control.putRaw("ABOR\r".getBytes(StandardCharsets.US_ASCII));
-        control.socket().sendUrgentData('\n');
-    }
-
-    private String readAbortReplies(boolean transferReplyWasDue) throws IOException {
-        String resp = readReply();
-        if (!Set.of("426", "225", "226").contains(resp.length() >= 3 ? resp.substring(0, 3) : resp)) {
-            throw new FtpProtoException(resp, context(resp), null);
-        }
-        // a 226 can be the transfer's own final reply when it finished before ABOR arrived: ABOR's reply follows
-        if (!resp.startsWith("426") && !transferReplyWasDue) {
-            return resp;
-        }
-        Socket socket = control.socket();
-        int previous = socket.getSoTimeout();
-        socket.setSoTimeout(timeout == null ? 5000 : DataConnector.millis(timeout));
-        try {
-            String second = readReply();
-            LOG.debug("second reply to ABOR after {}: {}", resp, second);
-        } catch (SocketTimeoutException e) {
-            // readReply marked the connection out of sync, and it stays so: a server that dropped the urgent
-            // byte (contract H28) still holds "ABOR\r" and would merge it with the next command
-            LOG.debug("no second reply to ABOR after {} within the timeout", resp);
-        } finally {
-            if (control != null) {
-                socket.setSoTimeout(previous);
-            }
-        }
-        return resp;
+    /** Whether ABOR's last byte goes as TCP urgent data; {@link FtpTls} says no, TLS sockets have none. */
+    boolean abortsWithUrgentData() {
+        return true;
     }
 
     /**
@@ -1063,15 +969,7 @@ public class Ftp implements AutoCloseable {
      * (a failure to close is logged at DEBUG).
      */
     public void disconnect() {
-        ControlChannel current = control;
-        control = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.debug("closing the control connection to {}:{} failed", host, port, e);
-            }
-        }
+        conversation.disconnect();
     }
 
     /**
@@ -1084,13 +982,13 @@ public class Ftp implements AutoCloseable {
     @Override
     public void close() throws FtpException {
         try {
-            if (control != null && outOfSync == null) {
+            if (isConnected() && !isOutOfSync()) {
                 quit();
             }
         } catch (FtpException e) {
             throw e;
         } catch (IOException e) {
-            LOG.debug("QUIT to {}:{} failed; closing anyway", host, port, e);
+            LOG.debug("QUIT to {}:{} failed; closing anyway", getHost(), getPort(), e);
         } finally {
             disconnect();
         }
@@ -1137,7 +1035,7 @@ public class Ftp implements AutoCloseable {
      * @param level the level, 0 to 3
      */
     public void setDebugLevel(int level) {
-        log.setLevel(level);
+        conversation.log().setLevel(level);
     }
 
     /**
@@ -1146,7 +1044,7 @@ public class Ftp implements AutoCloseable {
      * @return the level set by {@link #setDebugLevel(int)}
      */
     public int getDebugLevel() {
-        return log.level();
+        return conversation.log().level();
     }
 
     /**
@@ -1155,7 +1053,7 @@ public class Ftp implements AutoCloseable {
      * @param passive true for PASV/EPSV, false for PORT/EPRT
      */
     public void setPasv(boolean passive) {
-        this.passive = passive;
+        settings.setPassive(passive);
     }
 
     /**
@@ -1164,7 +1062,7 @@ public class Ftp implements AutoCloseable {
      * @return true in passive mode
      */
     public boolean isPassive() {
-        return passive;
+        return settings.isPassive();
     }
 
     /**
@@ -1179,7 +1077,7 @@ public class Ftp implements AutoCloseable {
      * @throws IllegalArgumentException when the range is empty or outside 1-65535
      */
     public void setActivePortRange(int min, int max) {
-        this.activePorts = min == 0 && max == 0 ? null : new PortRange(min, max);
+        settings.setActivePorts(min == 0 && max == 0 ? null : new PortRange(min, max));
     }
 
     /**
@@ -1189,7 +1087,7 @@ public class Ftp implements AutoCloseable {
      * @param trust true to connect to the advertised address
      */
     public void setTrustServerPasvIpv4Address(boolean trust) {
-        this.trustServerPasvIpv4Address = trust;
+        settings.setTrustServerPasvIpv4Address(trust);
     }
 
     /**
@@ -1198,17 +1096,18 @@ public class Ftp implements AutoCloseable {
      * @return the setting, false by default
      */
     public boolean isTrustServerPasvIpv4Address() {
-        return trustServerPasvIpv4Address;
+        return settings.isTrustServerPasvIpv4Address();
     }
 
     /**
-     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing (contract H6).
+     * Requires every reply to start with a code 100-599 followed by a space, a dash or nothing, as RFC 959
+     * section 4.2 defines replies.
      * Off by default, as ftplib checks the first character only.
      *
      * @param strict true to refuse replies such as {@code 2ab ok}
      */
     public void setStrictReplyCodes(boolean strict) {
-        this.strictReplyCodes = strict;
+        conversation.setStrictReplyCodes(strict);
     }
 
     /**
@@ -1217,7 +1116,7 @@ public class Ftp implements AutoCloseable {
      * @return the setting, false by default
      */
     public boolean isStrictReplyCodes() {
-        return strictReplyCodes;
+        return conversation.isStrictReplyCodes();
     }
 
     /**
@@ -1226,7 +1125,7 @@ public class Ftp implements AutoCloseable {
      * @return the charset, UTF-8 unless given to the constructor
      */
     public Charset getEncoding() {
-        return encoding;
+        return conversation.encoding();
     }
 
     /**
@@ -1235,7 +1134,7 @@ public class Ftp implements AutoCloseable {
      * @return the timeout, {@code null} for blocking forever
      */
     public Duration getTimeout() {
-        return timeout;
+        return settings.timeout();
     }
 
     /**
@@ -1245,10 +1144,7 @@ public class Ftp implements AutoCloseable {
      * @throws IllegalArgumentException when zero or negative
      */
     public void setTimeout(Duration timeout) {
-        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-            throw new IllegalArgumentException("Non-blocking socket (timeout=0) is not supported");
-        }
-        this.timeout = timeout;
+        settings.setTimeout(timeout);
     }
 
     /**
@@ -1257,7 +1153,7 @@ public class Ftp implements AutoCloseable {
      * @return the address, or {@code null}
      */
     public InetSocketAddress getSourceAddress() {
-        return sourceAddress;
+        return settings.sourceAddress();
     }
 
     /**
@@ -1267,7 +1163,7 @@ public class Ftp implements AutoCloseable {
      * @param sourceAddress the address, or {@code null}
      */
     public void setSourceAddress(InetSocketAddress sourceAddress) {
-        this.sourceAddress = sourceAddress;
+        settings.setSourceAddress(sourceAddress);
     }
 
     /**
@@ -1276,7 +1172,7 @@ public class Ftp implements AutoCloseable {
      * @return ftplib's {@code maxline}, 8192 by default
      */
     public int getMaxline() {
-        return maxline;
+        return conversation.maxline();
     }
 
     /**
@@ -1288,7 +1184,7 @@ public class Ftp implements AutoCloseable {
         if (maxline < 1) {
             throw new IllegalArgumentException("maxline must be at least 1, was " + maxline);
         }
-        this.maxline = maxline;
+        conversation.setMaxline(maxline);
     }
 
     /**
@@ -1297,7 +1193,7 @@ public class Ftp implements AutoCloseable {
      * @return the host, empty before the first
      */
     public String getHost() {
-        return host;
+        return conversation.host();
     }
 
     /**
@@ -1306,7 +1202,7 @@ public class Ftp implements AutoCloseable {
      * @return the port, 21 unless changed
      */
     public int getPort() {
-        return port;
+        return conversation.port();
     }
 
     /**
@@ -1315,7 +1211,7 @@ public class Ftp implements AutoCloseable {
      * @return the first three characters of the last reply, or {@code null}
      */
     public String getLastResp() {
-        return lastResp;
+        return conversation.lastResp();
     }
 
     /**
@@ -1325,11 +1221,7 @@ public class Ftp implements AutoCloseable {
      * @throws IllegalStateException when not connected
      */
     public StandardProtocolFamily getAddressFamily() {
-        if (control == null) {
-            throw new IllegalStateException("not connected: call connect() first");
-        }
-        return DataConnector.isIpv4(control.socket().getInetAddress())
-                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+        return conversation.addressFamily();
     }
 
     /**
@@ -1338,7 +1230,7 @@ public class Ftp implements AutoCloseable {
      * @return true between {@code connect} and {@code quit}/{@code disconnect}
      */
     public boolean isConnected() {
-        return control != null;
+        return conversation.isConnected();
     }
 
     /**
@@ -1348,7 +1240,7 @@ public class Ftp implements AutoCloseable {
      * @return true when no further command may be sent
      */
     public boolean isOutOfSync() {
-        return outOfSync != null;
+        return conversation.isOutOfStep();
     }
 
     /**
@@ -1357,7 +1249,7 @@ public class Ftp implements AutoCloseable {
      * @return the socket, or {@code null} when not connected
      */
     public Socket getSocket() {
-        return control == null ? null : control.socket();
+        return conversation.socket();
     }
 
     /**
@@ -1369,13 +1261,5 @@ public class Ftp implements AutoCloseable {
      */
     public String sanitize(String s) {
         return WireLog.sanitize(s);
-    }
-
-    Duration timeout() {
-        return timeout;
-    }
-
-    PortRange activePorts() {
-        return activePorts;
     }
 }

@@ -1,7 +1,9 @@
 package io.camelftplib.ftplib;
 
 /**
- * A reply that breaks the protocol (a first character outside 1-5, an unparsable PASV/EPSV/SIZE reply, an undecodable or overlong reply): ftplib's {@code error_proto}.
+ * A reply that breaks the protocol (a first character outside 1-5, an unparsable PASV/EPSV/SIZE reply, an
+ * undecodable or overlong reply): ftplib's {@code error_proto}. {@link FtpIncompleteTransferException} is the kind
+ * for a transfer whose byte count disagrees with a known size.
  *
  * <p>Immutable.
  */

@@ -19,6 +19,7 @@ public final class FtpReplies {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_227 = Pattern.compile("([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+)");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SIZE_DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private FtpReplies() {
     }
@@ -40,12 +41,32 @@ public final class FtpReplies {
             return OptionalLong.empty();
         }
         String digits = m.group(1);
-        // Python has unbounded ints; a size beyond a long is as good as unknown (contract H14)
+        // Python has unbounded ints; a size beyond a long is as good as unknown
         try {
             return OptionalLong.of(Long.parseLong(digits));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Extracts the size from a {@code SIZE} reply, as ftplib's {@code size} does: the digits after a 213, spaces
+     * stripped. Beyond ftplib, only plain ASCII decimal digits (at most 18) count.
+     *
+     * @param resp    the reply
+     * @param context what the reply answered, for the message
+     * @return the size, or empty when the reply is not 213
+     * @throws FtpProtoException when a 213 reply holds no plain decimal number
+     */
+    static OptionalLong parse213(String resp, String context) throws FtpProtoException {
+        if (!resp.startsWith("213")) {
+            return OptionalLong.empty();
+        }
+        String s = resp.substring(3).strip();
+        if (!SIZE_DIGITS.matcher(s).matches()) {
+            throw new FtpProtoException(resp, context + "; the size is not a decimal number", null);
+        }
+        return OptionalLong.of(Long.parseLong(s));
     }
 
     /**
@@ -85,7 +106,7 @@ public final class FtpReplies {
      * Parses a {@code 229} (EPSV) reply, as ftplib's {@code parse229}: {@code (<d><d><d>port<d>)} with any
      * delimiter {@code d}. The host is always the control connection's peer; the reply names none.
      *
-     * <p>Hardened beyond ftplib (contract H3): the port must be ASCII digits; Python's {@code int()} would also
+     * <p>Hardened beyond ftplib: the port must be ASCII digits; Python's {@code int()} would also
      * take {@code -1} or {@code " 12 "}, and a malformed reply raises {@code ValueError} outside
      * {@code all_errors} where this raises {@link FtpProtoException}.
      *

@@ -34,12 +34,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li><b>Verification.</b> The certificate chain is checked by the {@link SSLContext}'s trust managers, and its
  *     name against the host given to {@code connect} ({@code HTTPS} endpoint identification, SNI with a host
- *     name) on the control <em>and</em> every data connection (contract H18, H23; ftplib's default context checks
- *     nothing). A mismatch fails the handshake with a message naming the host. To turn the name check off, call
+ *     name) on the control <em>and</em> every data connection (ftplib's default context checks nothing). A
+ *     mismatch fails the handshake with a message naming the host. To turn the name check off, call
  *     {@link #setHostnameVerification(boolean) setHostnameVerification(false)}: the chain is still checked.</li>
  * <li><b>TLS session reuse.</b> Every data connection resumes the control connection's TLS session, which
  *     vsftpd ({@code require_ssl_reuse=YES}), ProFTPD (unless {@code NoSessionReuseRequired}) and FileZilla
- *     Server demand, so that nobody but the authenticated client can use a data port (contract H22). JSSE's
+ *     Server demand, so that nobody but the authenticated client can use a data port. JSSE's
  *     client keeps sessions in the {@link SSLContext}'s client session cache, keyed by the peer host and port
  *     an engine was created with. Each connection here gets its own {@link javax.net.ssl.SSLEngine}, created with
  *     the <em>control</em> connection's host and port, whichever port it is connected to; so the data
@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  *     The cache is the context's, so two conversations with one server through the same context may resume
  *     each other's sessions, which is harmless. A layered
  *     {@code SSLSocketFactory.createSocket(dataSocket, host, controlPort, true)} would be keyed by the data
- *     socket's own port and never resume (contract 4.4, measured on JDK 17). Two JSSE limits remain, measured
+ *     socket's own port and never resume (measured on JDK 17). Two JSSE limits remain, measured
  *     against the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522
  *     reply and a failed transfer say so and what to do:
  *     <ul>
@@ -73,9 +73,10 @@ import org.slf4j.LoggerFactory;
  * <li><b>Implicit TLS</b> (port 990 style, no {@code AUTH}): {@link #setImplicit(boolean) setImplicit(true)}
  *     before {@code connect}.</li>
  * <li><b>End of data.</b> A protected download that ends without the server's close_notify fails with an
- *     {@link javax.net.ssl.SSLException}: it may have been cut (contract H11).</li>
+ *     {@link javax.net.ssl.SSLException}: it may have been cut.</li>
  * <li><b>STARTTLS injection.</b> Plain text sent after the {@code 234} reply, before the handshake, fails with
- *     {@link FtpProtoException} and closes the connection (contract H19).</li>
+ *     {@link FtpProtoException} and closes the connection: a man in the middle could have injected it, to
+ *     be read as a reply once TLS is up.</li>
  * </ul>
  *
  * <p>Owns its control socket, which is a {@link SSLSocket} once secured ({@link #getSocket()}); data sockets of
@@ -92,8 +93,6 @@ public final class FtpTls extends Ftp {
     private TlsSockets tls;
     private boolean protP;
     private boolean implicit;
-    /** Why the last data connection may be refused: it did not resume the control session; null when it did. */
-    private String dataReuseHint;
 
     /**
      * Creates an unconnected client with the JDK's default {@link SSLContext} (its default trust store) and host
@@ -144,7 +143,8 @@ public final class FtpTls extends Ftp {
      * @throws IllegalStateException when the control connection is already secured ({@code Already using TLS})
      *                               or not connected
      * @throws FtpPermException      when the server refuses TLS (e.g. {@code 500} or {@code 502})
-     * @throws FtpProtoException     when the server sent more after the reply, before the handshake (H19)
+     * @throws FtpProtoException     when the server sent more after the reply, before the handshake (it could
+     *                               be injected)
      * @throws javax.net.ssl.SSLException when the handshake fails, e.g. a certificate not naming the host
      * @throws IOException           when the connection fails
      */
@@ -153,11 +153,12 @@ public final class FtpTls extends Ftp {
             throw new IllegalStateException("Already using TLS");
         }
         String resp = voidCmd("AUTH TLS");
+        ControlChannel control = conversation.control();
         if (control.hasBufferedBytes()) {
             disconnect();
-            throw new FtpProtoException(resp, context(resp) + "; the server sent more data after it, before the TLS"
-                    + " handshake: refusing that plain text as an injection (contract H19); the connection is closed",
-                    null);
+            throw new FtpProtoException(resp, conversation.context(resp) + "; the server sent more data after it,"
+                    + " before the TLS handshake: refusing that plain text, which a man in the middle could have"
+                    + " injected to be read as a reply once TLS is up; the connection is closed", null);
         }
         try {
             control.attach(secureControl(control.socket()));
@@ -183,13 +184,15 @@ public final class FtpTls extends Ftp {
             throw new IllegalStateException("not using TLS");
         }
         String resp = voidCmd("CCC");
+        ControlChannel control = conversation.control();
         TlsEngineSocket secured = (TlsEngineSocket) control.socket();
         try {
             int wait = getTimeout() == null ? TlsEngineSocket.CLOSE_WAIT_MILLIS : DataConnector.millis(getTimeout());
             if (secured.unwrap(wait).length > 0) {
                 // the server speaks only when spoken to: text before the next command is not the server's
-                throw new FtpProtoException(resp, context(resp) + "; plain text arrived with the server's"
-                        + " close_notify, before any command: refusing it as an injection (contract H19)", null);
+                throw new FtpProtoException(resp, conversation.context(resp) + "; plain text arrived with the"
+                        + " server's close_notify, before any command: refusing it, as the server cannot have sent"
+                        + " it and it would be read as a reply", null);
             }
             control.attach(secured.plain);
         } catch (IOException | RuntimeException e) {
@@ -282,7 +285,7 @@ public final class FtpTls extends Ftp {
      */
     @Override
     public DataConnection ntransferCmd(String cmd, String rest) throws IOException {
-        dataReuseHint = null;
+        conversation.setDataFailureHint(null);
         DataConnection conn = super.ntransferCmd(cmd, rest);
         if (!protP) {
             return conn;
@@ -292,7 +295,8 @@ public final class FtpTls extends Ftp {
             String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
             data = tls.handshake(conn.socket(), controlAddress(), role);
         } catch (IOException | RuntimeException e) {
-            markOutOfSync("the TLS handshake of the data connection for " + cmd + " failed: " + e.getMessage());
+            conversation.markOutOfStep("the TLS handshake of the data connection for " + cmd + " failed: "
+                    + e.getMessage());
             throw e;
         }
         checkResumption(data);
@@ -313,17 +317,11 @@ public final class FtpTls extends Ftp {
         LOG.debug("{} data connection at {}:{} {} the control session", dataSession.getProtocol(), getHost(),
                 getPort(), resumed ? "resumed" : "did not resume");
         if (!resumed) {
-            dataReuseHint = TlsSockets.reuseHint(dataSession.getProtocol());
-            data.setFailureHint(dataReuseHint);
+            // the messages of 425, 426 and 522 replies and of the failed transfer then say why
+            String hint = TlsSockets.reuseHint(dataSession.getProtocol());
+            conversation.setDataFailureHint(hint);
+            data.setFailureHint(hint);
         }
-    }
-
-    /** Adds why a data connection failed to the context of 425, 426 and 522 replies, when it is known. */
-    @Override
-    String context(String resp) {
-        String base = super.context(resp);
-        boolean dataRefused = resp.startsWith("425") || resp.startsWith("426") || resp.startsWith("522");
-        return dataRefused && dataReuseHint != null ? base + "; " + dataReuseHint : base;
     }
 
     // ---------------------------------------------------------------- settings
@@ -405,8 +403,8 @@ public final class FtpTls extends Ftp {
 
     /** ftplib's {@code FTP_TLS.abort}: a TLS socket has no urgent data, so the line goes as ordinary data. */
     @Override
-    void sendAbortLine() throws IOException {
-        control.putRaw(("ABOR" + CRLF).getBytes(StandardCharsets.US_ASCII));
+    boolean abortsWithUrgentData() {
+        return false;
     }
 
     private TlsEngineSocket secureControl(Socket plain) throws IOException {

@@ -80,7 +80,8 @@ final class LineReader {
     }
 
     /**
-     * Tells whether bytes were received that no line has consumed yet (STARTTLS injection check, contract H19).
+     * Tells whether bytes were received that no line has consumed yet (so plain text injected before a TLS
+     * handshake is refused).
      *
      * @return true when the buffer holds unread bytes
      */

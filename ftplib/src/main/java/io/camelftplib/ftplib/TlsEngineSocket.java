@@ -3,11 +3,15 @@ package io.camelftplib.ftplib;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketOption;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,20 +34,24 @@ import org.slf4j.LoggerFactory;
  * {@code SSLSocketFactory.createSocket(socket, host, port, true)} is keyed by the data socket's own port and
  * never resumes it.
  *
- * <p>Addresses, timeouts and socket options are the plain socket's ({@link LayeredSocket}). {@link #close()}
- * sends close_notify, and when nothing was read (an upload) it waits for the server to end the connection
- * (bounded by the timeout, or {@link #CLOSE_WAIT_MILLIS} without one): closing a socket with an unread record (a
- * TLS 1.3 session ticket) in its receive queue sends a TCP reset, which can make the server drop uploaded data it
- * has not read yet, and the ticket is needed for the next data connection. {@link #unwrap} ends TLS and hands
- * back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader and one writer; another thread may
- * close it while they are blocked (without close_notify when a write is under way).
+ * <p>Addresses, timeouts and socket options are the plain socket's: nothing here opens a second socket. TLS
+ * settings are the engine's. {@link #close()} sends close_notify, and when nothing was read (an upload) it waits for
+ * the server to end the connection (bounded by the timeout, or {@link #CLOSE_WAIT_MILLIS} without one): closing a
+ * socket with an unread record (a TLS 1.3 session ticket) in its receive queue sends a TCP reset, which can make the
+ * server drop uploaded data it has not read yet, and the ticket is needed for the next data connection.
+ * {@link #unwrap} ends TLS and hands back the plain socket (CCC). Owns the plain socket. Thread-safe for one reader
+ * and one writer; another thread may close it while they are blocked (without close_notify when a write is under
+ * way).
  */
-final class TlsEngineSocket extends LayeredSocket {
+final class TlsEngineSocket extends SSLSocket {
 
     /** How long {@link #close()} waits for the server to end an upload's connection when no timeout is set. */
     static final int CLOSE_WAIT_MILLIS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsEngineSocket.class);
+
+    /** The connected socket TLS runs over; {@link FtpTls} carries on over it after {@code CCC}. */
+    final Socket plain;
 
     private final SSLEngine engine;
     private final TlsRecordLayer layer;
@@ -59,7 +67,7 @@ final class TlsEngineSocket extends LayeredSocket {
      * @param role names the connection in messages, e.g. {@code control connection to 127.0.0.1:21}
      */
     TlsEngineSocket(Socket plain, SSLEngine engine, String role) throws IOException {
-        super(plain);
+        this.plain = plain;
         this.engine = engine;
         this.layer = new TlsRecordLayer(engine, plain.getInputStream(), plain.getOutputStream(), role);
     }
@@ -81,7 +89,7 @@ final class TlsEngineSocket extends LayeredSocket {
 
     /**
      * Ends TLS and leaves the plain socket open (RFC 4217 section 12.3, {@code CCC}): sends close_notify and reads
-     * up to the peer's. The plain socket ({@link LayeredSocket#plain}) carries the conversation on.
+     * up to the peer's. The plain socket ({@link #plain}) carries the conversation on.
      *
      * @param waitMillis how long to wait for the peer's close_notify
      * @return the plain-text bytes that arrived right behind the peer's close_notify, usually none
@@ -193,6 +201,150 @@ final class TlsEngineSocket extends LayeredSocket {
     @Override
     public String toString() {
         return "TlsEngineSocket[" + layer.role() + ", " + engine.getSession().getProtocol() + ", " + plain + "]";
+    }
+
+    // ---------------------------------------------------------------- Socket, delegated to the plain socket
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        throw new SocketException("already connected");
+    }
+
+    @Override
+    public void bind(SocketAddress bindpoint) throws IOException {
+        throw new SocketException("already bound");
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return plain.getInetAddress();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return plain.getLocalAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return plain.getPort();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return plain.getLocalPort();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return plain.getRemoteSocketAddress();
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return plain.getLocalSocketAddress();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return plain.isConnected();
+    }
+
+    @Override
+    public boolean isBound() {
+        return plain.isBound();
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        plain.setSoTimeout(timeout);
+    }
+
+    @Override
+    public int getSoTimeout() throws SocketException {
+        return plain.getSoTimeout();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        plain.setTcpNoDelay(on);
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws SocketException {
+        return plain.getTcpNoDelay();
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) throws SocketException {
+        plain.setKeepAlive(on);
+    }
+
+    @Override
+    public boolean getKeepAlive() throws SocketException {
+        return plain.getKeepAlive();
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) throws SocketException {
+        plain.setSoLinger(on, linger);
+    }
+
+    @Override
+    public int getSoLinger() throws SocketException {
+        return plain.getSoLinger();
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) throws SocketException {
+        plain.setReceiveBufferSize(size);
+    }
+
+    @Override
+    public int getReceiveBufferSize() throws SocketException {
+        return plain.getReceiveBufferSize();
+    }
+
+    @Override
+    public void setSendBufferSize(int size) throws SocketException {
+        plain.setSendBufferSize(size);
+    }
+
+    @Override
+    public int getSendBufferSize() throws SocketException {
+        return plain.getSendBufferSize();
+    }
+
+    @Override
+    public <T> Socket setOption(SocketOption<T> name, T value) throws IOException {
+        plain.setOption(name, value);
+        return this;
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> name) throws IOException {
+        return plain.getOption(name);
+    }
+
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return plain.supportedOptions();
+    }
+
+    /** TLS has no urgent data; the message is the JDK's own for SSL sockets. */
+    @Override
+    public void sendUrgentData(int data) throws IOException {
+        throw new SocketException("This method is not supported by SSLSockets");
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        throw new UnsupportedOperationException("shutdownInput() is not supported on a TLS socket");
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        throw new UnsupportedOperationException("shutdownOutput() is not supported on a TLS socket; close() it");
     }
 
     // ---------------------------------------------------------------- SSLSocket, delegated to the engine

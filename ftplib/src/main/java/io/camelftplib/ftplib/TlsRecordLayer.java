@@ -24,7 +24,7 @@ import javax.net.ssl.SSLHandshakeException;
  * socket write). A read of at least one record's plaintext decrypts straight into the caller's array, and a write
  * encrypts straight from it: no copy and no allocation per record.
  *
- * <p>A connection the server drops without close_notify is an error (contract H11): a truncated TLS stream is
+ * <p>A connection the server drops without close_notify is an error: a truncated TLS stream is
  * not the end of a file. Does not own the plain socket. Thread-safe for one reader and one writer at a time, as
  * {@link SSLEngine} allows wrap and unwrap to run at once; the read lock may take the write lock (to answer a
  * post-handshake message), never the other way round. {@link #available()}, {@link #hasReadApplicationData()} and

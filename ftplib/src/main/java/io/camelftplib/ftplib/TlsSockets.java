@@ -20,8 +20,8 @@ import javax.net.ssl.SSLSession;
 /**
  * How {@link FtpTls} puts TLS on a socket: one client {@link SSLEngine} per connection, created with the
  * <em>control</em> connection's host and port so that every connection of one conversation shares a JSSE
- * session-cache entry (session reuse, contract H22), with host name verification ({@code HTTPS} endpoint
- * identification) and SNI on control and data alike (H18, H23), and a handshake failure explained in terms of
+ * session-cache entry (session reuse), with host name verification ({@code HTTPS} endpoint
+ * identification) and SNI on control and data alike, and a handshake failure explained in terms of
  * what to change.
  *
  * <p>Immutable; {@link FtpTls} replaces it when a setting changes.

@@ -7,107 +7,179 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Runs the transfers of one {@link Ftp}: the bodies of ftplib's {@code retrbinary}, {@code retrlines},
  * {@code storbinary} and {@code storlines}, plus the stream variants beyond ftplib. Each sends {@code TYPE}, opens
- * the data connection through {@link Ftp#ntransferCmd(String, String)} (so {@link FtpTls} secures it), copies in
- * blocks, closes the connection and reads the final reply.
+ * the data connection through the {@link DataChannel.Hooks} (so {@link FtpTls} secures it), and moves
+ * the data through a {@link RetrieveStream} or {@link StoreStream}, which own the end of every transfer: closing
+ * the data connection, the final reply, the size check ({@link TransferCheck}) and the out-of-step marking.
  *
- * <p>A failure after the 1xx reply leaves the final reply unread, so it marks the connection out of sync. Closes
- * every data connection it opens; the caller owns the streams it passes in. Not thread-safe: it shares its
- * {@link Ftp}'s one conversation.
+ * <p>Closes every data connection it opens; the caller owns the streams it passes in. Not thread-safe: it shares
+ * one {@link Conversation}.
  */
 final class Transfers {
 
     // the JDK's socket reads move at most 128 KiB per system call (NioSocketImpl), so one buffer is one call;
-    // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (benchmarks, issue #7). Larger
-    // buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's autotuning, which setting
-    // it would switch off. Uploads write less at once: see UploadStream.WRITE_SIZE.
+    // against 64 KiB it cut client CPU per GiB by about 15% on loopback downloads (measured with the benchmarks
+    // module). Larger buffers measured the same, and an explicit SO_RCVBUF no better than the kernel's
+    // autotuning, which setting it would switch off. Uploads write less at once: see UploadStream.WRITE_SIZE.
     private static final int STREAM_BUFFER_SIZE = 128 * 1024;
 
-    private final Ftp ftp;
+    private final Conversation conversation;
+    private final DataSettings settings;
 
-    Transfers(Ftp ftp) {
-        this.ftp = ftp;
+    Transfers(Conversation conversation, DataSettings settings) {
+        this.conversation = conversation;
+        this.settings = settings;
     }
 
-    /** What a transfer does with its open data connection; returns the bytes received, 0 for an upload. */
-    @FunctionalInterface
-    private interface Body {
-        long run(DataConnection conn) throws IOException;
+    /** {@link Ftp#retrStream(String, long, ExpectedSize, TransferType)}: misuse is refused before anything is sent. */
+    RetrieveStream retrieve(DataChannel.Hooks hooks, String cmd, long rest, ExpectedSize expected, TransferType type)
+            throws IOException {
+        if (type == TransferType.ASCII && expected.isKnown()) {
+            throw new IllegalArgumentException("an ASCII transfer converts line ends, so its size cannot be checked"
+                    + " against " + expected + "; pass ExpectedSize.unknown() or use TransferType.BINARY");
+        }
+        return retrieve(hooks, cmd, restArgument(rest), expected, type);
     }
 
-    /** What a download does with the data connection's input; returns the bytes received. */
-    @FunctionalInterface
-    private interface Download {
-        long read(InputStream in) throws IOException;
+    private RetrieveStream retrieve(DataChannel.Hooks hooks, String cmd, String rest, ExpectedSize expected,
+            TransferType type) throws IOException {
+        ExpectedSize resolved = type == TransferType.BINARY ? conversation.expectationFor(cmd, expected) : expected;
+        conversation.voidCmd(type.command());
+        DataConnection conn = hooks.ntransferCmd(cmd, rest);
+        // text transfers convert line ends, so no size can be compared; nor a REST marker that is no byte count
+        long offset = type == TransferType.BINARY ? offset(rest) : -1;
+        return new RetrieveStream(new OpenTransfer(conversation, cmd, conn, settings.timeout()),
+                new TransferCheck(cmd, conversation.where(), offset), resolved);
+    }
+
+    /** {@link Ftp#storStream(String, long, TransferType)}. */
+    StoreStream store(DataChannel.Hooks hooks, String cmd, long rest, TransferType type) throws IOException {
+        return store(hooks, cmd, restArgument(rest), type);
+    }
+
+    private StoreStream store(DataChannel.Hooks hooks, String cmd, String rest, TransferType type) throws IOException {
+        conversation.voidCmd(type.command());
+        return new StoreStream(new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, rest), settings.timeout()));
+    }
+
+    private static String restArgument(long rest) {
+        if (rest < 0) {
+            throw new IllegalArgumentException("the restart offset cannot be negative, was " + rest);
+        }
+        return rest == 0 ? null : Long.toString(rest);
+    }
+
+    /** {@link Ftp#checkStoredSize(String, long)}: SIZE, then the one size rule; unchecked without SIZE. */
+    OptionalLong checkStoredSize(String path, long expectedBytes) throws IOException {
+        String resp;
+        try {
+            resp = conversation.sendCmd("SIZE " + path);
+        } catch (FtpPermException e) {
+            // RFC 3659 section 4: a server without SIZE answers as to any unknown command
+            if (Set.of("500", "502", "504").contains(e.replyCode())) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+        OptionalLong stored = FtpReplies.parse213(resp, conversation.context(resp));
+        if (stored.isPresent()) {
+            new TransferCheck("SIZE " + path, conversation.where(), 0).upload(resp, expectedBytes, stored.getAsLong());
+        }
+        return stored;
+    }
+
+    /** The byte offset of a REST argument: 0 for none, -1 for one that is not a decimal count. */
+    private static long offset(String rest) {
+        if (rest == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(rest);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** {@link Ftp#retrBinary(String, IOConsumer, int, String)}: a fresh array per block, as ftplib's bytes. */
-    String retrBinary(String cmd, IOConsumer<byte[]> callback, int blocksize, String rest) throws IOException {
-        return download(cmd, rest, in -> {
+    String retrBinary(DataChannel.Hooks hooks, String cmd, IOConsumer<byte[]> callback, int blocksize, String rest)
+            throws IOException {
+        try (RetrieveStream in = retrieve(hooks, cmd, rest, ExpectedSize.unknown(), TransferType.BINARY)) {
             byte[] buffer = new byte[blocksize];
-            long received = 0;
             int n;
             while ((n = in.read(buffer, 0, blocksize)) >= 0) {
                 if (n > 0) {
-                    received += n;
-                    callback.accept(Arrays.copyOf(buffer, n));
+                    deliver(in, callback, Arrays.copyOf(buffer, n));
                 }
             }
-            return received;
-        });
+            return in.finalReply();
+        }
     }
 
     /** {@link Ftp#retrBinary(String, OutputStream, String)}: one reused buffer, no copy per block. */
-    String retrBinary(String cmd, OutputStream out, String rest) throws IOException {
-        return download(cmd, rest, in -> copy(in, out, STREAM_BUFFER_SIZE));
-    }
-
-    /** Sends {@code TYPE I}, reads the data connection, and checks the count against a 150's size. */
-    private String download(String cmd, String rest, Download reader) throws IOException {
-        ftp.voidCmd("TYPE I");
-        DataConnection conn = ftp.ntransferCmd(cmd, rest);
-        long received = run(cmd, conn, c -> reader.read(c.socket().getInputStream()));
-        return finishDownload(cmd, conn.size(), rest, received);
-    }
-
-    private String finishDownload(String cmd, OptionalLong announced, String rest, long received)
-            throws IOException {
-        String resp = ftp.voidResp();
-        // only a whole-file transfer can be compared with the announced size (contract H11)
-        if (rest == null && announced.isPresent() && announced.getAsLong() != received) {
-            throw new FtpProtoException(resp, "the server announced " + announced.getAsLong() + " bytes for "
-                    + ftp.describe(cmd) + " but sent " + received + "; the transfer was truncated", null);
+    String retrBinary(DataChannel.Hooks hooks, String cmd, OutputStream out, String rest) throws IOException {
+        try (RetrieveStream in = retrieve(hooks, cmd, rest, ExpectedSize.unknown(), TransferType.BINARY)) {
+            byte[] buffer = new byte[STREAM_BUFFER_SIZE];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException | RuntimeException e) {
+                    in.fail(e);
+                    throw e;
+                }
+            }
+            return in.finalReply();
         }
-        return resp;
+    }
+
+    /** Hands data to the caller's callback; its failure fails the transfer before the final reply. */
+    private static <T> void deliver(RetrieveStream in, IOConsumer<T> callback, T data) throws IOException {
+        try {
+            callback.accept(data);
+        } catch (IOException | RuntimeException e) {
+            in.fail(e);
+            throw e;
+        }
     }
 
     /** {@link Ftp#retrLines(String, IOConsumer)}: text in the encoding, lines bounded by {@code maxline}. */
-    String retrLines(String cmd, IOConsumer<String> callback) throws IOException {
-        ftp.sendCmd("TYPE A");
-        run(cmd, ftp.ntransferCmd(cmd, null), conn -> {
-            LineReader reader = new LineReader(conn.socket().getInputStream(), ftp.getEncoding());
+    String retrLines(DataChannel.Hooks hooks, String cmd, IOConsumer<String> callback) throws IOException {
+        // ftplib sends TYPE A with sendcmd, accepting any 1-3xx reply
+        conversation.sendCmd("TYPE A");
+        OpenTransfer transfer = new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, null), settings.timeout());
+        try {
+            // the line reader reads ahead: the transfer ends only after the last line, so a line too long fails it
+            // before its final reply, as in ftplib
+            LineReader reader = new LineReader(transfer.data().socket().getInputStream(), conversation.encoding());
             String line;
-            while (!(line = reader.readLine(ftp.getMaxline())).isEmpty()) {
-                ftp.log.retr(line);
+            while (!(line = reader.readLine(conversation.maxline())).isEmpty()) {
+                conversation.log().retr(line);
                 callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             }
             // ftplib prints the empty read that ends the data too: *retr* ''
-            ftp.log.retr(line);
-            return 0;
-        });
-        return ftp.voidResp();
+            conversation.log().retr(line);
+        } catch (IOException | RuntimeException e) {
+            transfer.fail(e);
+            throw e;
+        }
+        return transfer.finish(reply -> { });
     }
 
     /** {@link Ftp#storBinary(String, InputStream, int, IOConsumer, String)}, ftplib's parameters in its order. */
-    String storBinary(String cmd, InputStream in, int blocksize, IOConsumer<byte[]> callback, String rest)
-            throws IOException {
-        ftp.voidCmd("TYPE I");
-        return upload(cmd, ftp.ntransferCmd(cmd, rest), out -> {
+    String storBinary(DataChannel.Hooks hooks, String cmd, InputStream in, int blocksize,
+            IOConsumer<byte[]> callback, String rest) throws IOException {
+        StoreStream out = store(hooks, cmd, rest, TransferType.BINARY);
+        try {
             if (callback == null) {
-                copy(in, out, Math.max(blocksize, UploadStream.WRITE_SIZE));
+                byte[] buffer = new byte[Math.max(blocksize, UploadStream.WRITE_SIZE)];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
             } else {
                 byte[] block;
                 while ((block = in.readNBytes(blocksize)).length > 0) {
@@ -115,30 +187,23 @@ final class Transfers {
                     callback.accept(block);
                 }
             }
-            out.flush();
-        });
-    }
-
-    /** Copies {@code in} to its end and returns the bytes copied. */
-    private static long copy(InputStream in, OutputStream out, int bufferSize) throws IOException {
-        byte[] buffer = new byte[bufferSize];
-        long copied = 0;
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            copied += n;
-            out.write(buffer, 0, n);
+        } catch (IOException | RuntimeException e) {
+            out.fail(e);
+            throw e;
         }
-        return copied;
+        out.close();
+        return out.finalReply();
     }
 
     /** {@link Ftp#storLines(String, InputStream, IOConsumer)}: lines at {@code \n}, sent with CRLF. */
-    String storLines(String cmd, InputStream in, IOConsumer<byte[]> callback) throws IOException {
-        ftp.voidCmd("TYPE A");
-        return upload(cmd, ftp.ntransferCmd(cmd, null), upload -> {
+    String storLines(DataChannel.Hooks hooks, String cmd, InputStream in, IOConsumer<byte[]> callback)
+            throws IOException {
+        StoreStream upload = store(hooks, cmd, null, TransferType.ASCII);
+        try {
             OutputStream out = new BufferedOutputStream(upload, UploadStream.WRITE_SIZE);
             InputStream lines = in instanceof BufferedInputStream ? in : new BufferedInputStream(in);
             byte[] line;
-            while ((line = BinaryLines.read(lines, ftp.getMaxline())).length > 0) {
+            while ((line = BinaryLines.read(lines, conversation.maxline())).length > 0) {
                 byte[] sent = BinaryLines.toCrlf(line);
                 out.write(sent);
                 if (callback != null) {
@@ -146,28 +211,11 @@ final class Transfers {
                 }
             }
             out.flush();
-        });
-    }
-
-    /** Hands the connection's bounded upload stream to a writer that flushes it, and reads the final reply. */
-    private String upload(String cmd, DataConnection conn, IOConsumer<OutputStream> writer) throws IOException {
-        // the upload stream already explains a stalled write (H26)
-        run(cmd, conn, c -> {
-            try (OutputStream out = c.outputStream()) {
-                writer.accept(out);
-            }
-            return 0;
-        });
-        return ftp.voidResp();
-    }
-
-    /** Runs a body on the data connection and closes it; a failure before the final reply desyncs the control. */
-    private long run(String cmd, DataConnection conn, Body body) throws IOException {
-        try (conn) {
-            return body.run(conn);
         } catch (IOException | RuntimeException e) {
-            ftp.markOutOfSync("the transfer " + ftp.describe(cmd) + " failed before its final reply: " + e);
+            upload.fail(e);
             throw e;
         }
+        upload.close();
+        return upload.finalReply();
     }
 }

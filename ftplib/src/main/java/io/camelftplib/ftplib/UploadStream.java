@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * The output stream of an upload, behind {@link DataConnection#outputStream()}: it writes at most
  * {@link #WRITE_SIZE} bytes per socket call, and a {@link WriteWatchdog} bounds each call by the socket's
- * {@code SO_TIMEOUT}, so a server that stops reading fails the upload instead of blocking it forever (H26).
+ * {@code SO_TIMEOUT}, so a server that stops reading fails the upload instead of blocking it forever.
  *
  * <p>{@link #close()} stops the watchdog and closes the socket's stream (and with it the socket, as
  * {@link Socket#getOutputStream()} does); it is idempotent. Not thread-safe: one writer per upload.
@@ -18,7 +18,7 @@ import java.util.Objects;
 final class UploadStream extends FilterOutputStream {
 
     // uploads write 64 KiB per call, as curl and CPython's ftplib at 64 KiB blocks do. Measured on loopback
-    // against vsftpd (issue #7, W2: 1 GiB upload), 128 KiB writes cost 4-7x the context switches, about 30% more
+    // against vsftpd (a 1 GiB upload, benchmarks module), 128 KiB writes cost 4-7x the context switches, about 30% more
     // client CPU and about 30% lower throughput, for Java and CPython alike; a larger SO_SNDBUF did not help, and
     // 32 KiB cost more CPU. The likely cause: 64 KiB is the largest TCP segment Linux builds (and loopback's
     // MTU), so a larger write is sent as several segments while the call still holds the socket, and sender and

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds uploads to a server that stops reading (contract H26): a Java socket write has no timeout and would
+ * Bounds uploads to a server that stops reading: a Java socket write has no timeout and would
  * block forever, so a daemon thread closes the data socket when a write has made no progress for the timeout.
  * The blocked write then fails, and {@link #check(IOException)} turns that failure into a
  * {@link SocketTimeoutException} that says what happened.

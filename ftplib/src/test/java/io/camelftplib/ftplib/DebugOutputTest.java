@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Ftp#setDebugLevel(int)}: ftplib's debug lines, through SLF4J. The expected lines are what CPython
- * 3.11.7 printed for the same session against its DummyFTPHandler, with two H25 differences marked below
- * ({@code ACCT} masked). The PASV port varies, so it is replaced by {@code p1,p2}.
+ * 3.11.7 printed for the same session against its DummyFTPHandler, with two differences marked below
+ * ({@code ACCT} masked, which ftplib prints in clear). The PASV port varies, so it is replaced by {@code p1,p2}.
  */
 @Timeout(30)
 class DebugOutputTest {
@@ -33,7 +33,7 @@ class DebugOutputTest {
             "*resp* '331 username ok'",
             "*cmd* 'PASS *******'",
             "*resp* '230 password ok'",
-            "*cmd* 'ACCT **'", // H25: ftplib prints 'ACCT s3'
+            "*cmd* 'ACCT **'", // masked beyond ftplib, which prints 'ACCT s3'
             "*resp* '230 acct ok'",
             "*cmd* 'TYPE A'",
             "*resp* '200 type ok'",
@@ -55,8 +55,8 @@ class DebugOutputTest {
             "*put* 'PASS *******\\r\\n'",
             "*get* '230 password ok\\n'",
             "*resp* '230 password ok'",
-            "*cmd* 'ACCT **'", // H25
-            "*put* 'ACCT **\\r\\n'", // H25
+            "*cmd* 'ACCT **'", // masked beyond ftplib
+            "*put* 'ACCT **\\r\\n'", // masked beyond ftplib
             "*get* '230 acct ok\\n'",
             "*resp* '230 acct ok'",
             "*cmd* 'TYPE A'",

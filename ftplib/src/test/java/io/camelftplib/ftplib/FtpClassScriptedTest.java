@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The scenarios of CPython 3.11's {@code test_ftplib.TestFTPClass} that need a scripted server (mark S in the
- * contract): each runs against {@link ScriptedFtpServer}, which answers as Python's {@code DummyFTPHandler}.
+ * The scenarios of CPython 3.11's {@code test_ftplib.TestFTPClass} that need a scripted server, as no real server
+ * answers like Python's test handler: each runs against {@link ScriptedFtpServer}, which answers as Python's
+ * {@code DummyFTPHandler}.
  */
 @Timeout(30)
 class FtpClassScriptedTest {
@@ -66,7 +67,7 @@ class FtpClassScriptedTest {
                 .isExactlyInstanceOf(kind)
                 .hasMessageStartingWith(code + " (reply to echo " + code + " at 127.0.0.1:")
                 .extracting(e -> ((FtpException) e).reply()).isEqualTo(code);
-        // a complete error reply keeps the conversation in step (contract H20)
+        // a complete error reply keeps the conversation in step
         assertThat(ftp.sendCmd("noop")).isEqualTo("200 noop ok");
     }
 
@@ -314,7 +315,7 @@ class FtpClassScriptedTest {
         assertThatThrownBy(() -> ftp.sendCmd("x".repeat(Ftp.MAXLINE * 2)))
                 .isExactlyInstanceOf(FtpException.class)
                 .hasMessage("got more than 8192 bytes");
-        // the rest of the line is still on its way: no later command may read it (contract H20)
+        // the rest of the line is still on its way: no later command may read it
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 

@@ -145,7 +145,7 @@ class FtpDataConnectionTest {
     }
 
     /**
-     * Contract H21: another host connecting to the active-mode listener first is refused, instead of its bytes
+     * Another host connecting to the active-mode listener first is refused, instead of its bytes
      * being taken as the file. The intruder connects from 127.0.0.2 while the server handles PORT, so it is
      * first in the backlog for certain.
      */
@@ -168,7 +168,7 @@ class FtpDataConnectionTest {
     }
 
     /**
-     * Beyond ftplib (contract H20): a callback failing mid-transfer leaves the final reply unread, so later
+     * Beyond ftplib: a callback failing mid-transfer leaves the final reply unread, so later
      * commands fail fast instead of reading it, and close() skips QUIT.
      */
     @Test

@@ -83,7 +83,7 @@ class FtpEncodingTest {
         assertThat(Fixtures.read(SERVER, Fixtures.ODD_FILE)).isEqualTo(data);
     }
 
-    /** ftplib raises a UnicodeDecodeError outside all_errors; the port raises an FtpProtoException (H9). */
+    /** ftplib raises a UnicodeDecodeError outside all_errors; the port raises an FtpProtoException. */
     @Test
     void textNotValidInTheEncodingFailsTheTransferAndLeavesTheConnectionOutOfSync() throws Exception {
         Fixtures.put(SERVER, "latin1.txt", Fixtures.RETR_DATA.getBytes(ISO_8859_1));

@@ -33,7 +33,7 @@ class FtpRepliesTest {
                 Arguments.of("150-ok (5 bytes)", OptionalLong.empty()),
                 Arguments.of("150 Opening BINARY mode data connection", OptionalLong.empty()),
                 Arguments.of("150 ok (9223372036854775807 bytes)", OptionalLong.of(Long.MAX_VALUE)),
-                // H14: Python returns the unbounded int; beyond a long the size is unknown
+                // Python returns the unbounded int; beyond a long the size is unknown
                 Arguments.of("150 ok (9223372036854775808 bytes)", OptionalLong.empty()),
                 Arguments.of("150 ok (12345678901234567890123 bytes)", OptionalLong.empty()));
     }
@@ -65,7 +65,7 @@ class FtpRepliesTest {
         assertThat(FtpReplies.parse227(reply)).isEqualTo(new HostPort(host, port));
     }
 
-    /** parse227 without six numbers is error_proto; numbers beyond any address are too (H2). */
+    /** parse227 without six numbers is error_proto; numbers beyond any address are too. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "227 -6                       | 227 -6",
@@ -96,7 +96,10 @@ class FtpRepliesTest {
         assertThat(FtpReplies.parse229(reply, PEER)).isEqualTo(new HostPort(PEER, port));
     }
 
-    /** parse229 malformed: error_proto (Python: error_proto, or ValueError/accepts for the H3 rows). */
+    /**
+     * parse229 malformed: error_proto (Python: error_proto, or ValueError/accepts for the rows where the engine is
+     * stricter).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "229 no parens;  229 no parens",
@@ -120,7 +123,7 @@ class FtpRepliesTest {
                 .hasMessage("228 (|||6446|)");
     }
 
-    /** Mirrors test_ftplib.TestFTPClass.test_parse257, plus the odd quotes of contract H15. */
+    /** Mirrors test_ftplib.TestFTPClass.test_parse257, plus odd quotes a hostile server may send. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
         "257 \"/foo/bar\"             | /foo/bar",

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Ftp#sanitize(String)}: ftplib's own cases (length-preserving mask of {@code pass }/{@code PASS }, then
- * Python's {@code repr}) plus the hardening of contract H25 (any letter case, {@code ACCT} too). Expected values
- * were printed by CPython 3.11.7's {@code FTP().sanitize}, except where a comment says H25.
+ * Python's {@code repr}) plus masking beyond ftplib (any letter case, {@code ACCT} too), so no secret reaches a
+ * log. Expected values were printed by CPython 3.11.7's {@code FTP().sanitize}, except where a comment says
+ * "beyond ftplib".
  */
 class FtpSanitizeTest {
 
@@ -40,14 +41,14 @@ class FtpSanitizeTest {
                 Arguments.of("tab\there", "'tab\\there'"),
                 Arguments.of("nul\0x", "'nul\\x00x'"),
                 Arguments.of("\u00ae\u2028\u0085\ud83d\ude00", "'\u00ae\\u2028\\x85\ud83d\ude00'"),
-                // H25: beyond ftplib, which prints these in clear
+                // beyond ftplib, which prints these in clear
                 Arguments.of("Pass x", "'Pass *'"),
                 Arguments.of("pAsS secret", "'pAsS ******'"),
                 Arguments.of("ACCT secret", "'ACCT ******'"),
                 Arguments.of("acct s3\r\n", "'acct **\\r\\n'"));
     }
 
-    /** Python's sanitize and repr, case by case, and the H25 additions. */
+    /** Python's sanitize and repr, case by case, and the masking beyond ftplib. */
     @ParameterizedTest
     @MethodSource("cases")
     void sanitizesLikeFtplib(String line, String expected) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Host name verification on control and data connections (contract H18, H23), against a server whose certificate
+ * Host name verification on control and data connections, against a server whose certificate
  * names {@code localhost} only while it listens on 127.0.0.1.
  */
 @Timeout(60)

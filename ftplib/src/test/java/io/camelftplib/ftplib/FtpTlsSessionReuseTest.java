@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every protected data connection resumes the control connection's TLS session (contract H22, section 4.4), on
+ * Every protected data connection resumes the control connection's TLS session, on
  * TLS 1.2 (same session id) and TLS 1.3 (no session ids; a resumed JSSE session keeps the creation time of the
  * session it resumes, and a full handshake would create a new one), explicit and implicit, passive and active.
  * Without the engine keyed by the control host and port, each assertion on the data session fails.

@@ -57,6 +57,28 @@ class FtpTlsTransferTest {
                 new Setup("TLSv1.3", true), new Setup("TLSv1.3", false));
     }
 
+    /**
+     * The stream transfers open their data connections through FtpTls's ntransferCmd, so after PROT P they are
+     * protected: a server that expects TLS on the data connection would fail a plain one.
+     */
+    @ParameterizedTest
+    @MethodSource("setups")
+    void streamTransfersUseTheProtectedDataConnection(Setup setup) throws Exception {
+        try (FtpTls ftp = setup.login()) {
+            try (StoreStream out = ftp.storStream("STOR streamed.bin", 0)) {
+                out.write(RETR_DATA);
+            }
+            assertThat(ftp.checkStoredSize("streamed.bin", RETR_DATA.length)).hasValue(RETR_DATA.length);
+            try (RetrieveStream in = ftp.retrStream("RETR streamed.bin", 0,
+                    ExpectedSize.of(RETR_DATA.length, "the SIZE reply"))) {
+                assertThat(in.readAllBytes()).isEqualTo(RETR_DATA);
+                assertThat(in.finalReply()).startsWith("226");
+            }
+        }
+        assertThat(Files.readAllBytes(setup.server().file("streamed.bin"))).isEqualTo(RETR_DATA);
+        assertThat(setup.server().commands()).contains("PROT P");
+    }
+
     /** Python: test_retrbinary. */
     @ParameterizedTest
     @MethodSource("setups")

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the client sends, contract section 3: CR, LF and NUL in a command are refused before the line goes out
- * (H24, bpo-30119), and passwords never show in exception messages (H25).
+ * What the client sends: CR, LF and NUL in a command are refused before the line goes out (a name holding them
+ * would smuggle a second command, bpo-30119), and passwords never show in exception messages.
  */
 @Timeout(30)
 class HostileCommandTest {
@@ -57,7 +57,7 @@ class HostileCommandTest {
         return rows.stream();
     }
 
-    /** H24: the line with CR, LF or NUL never reaches the server; the conversation goes on in step. */
+    /** The line with CR, LF or NUL never reaches the server; the conversation goes on in step. */
     @ParameterizedTest(name = "{0} with {2}")
     @MethodSource("injections")
     void commandWithLineBreakOrNulIsRefusedBeforeSending(String method, Call call, String injected,
@@ -74,13 +74,13 @@ class HostileCommandTest {
         assertThat(scripted.server().commands()).containsExactlyElementsOf(expected);
     }
 
-    /** H24: NUL-free Unicode line separators are not line breaks in FTP and pass, as in ftplib. */
+    /** NUL-free Unicode line separators are not line breaks in FTP and pass, as in ftplib. */
     @Test
     void unicodeSeparatorsPass() throws IOException {
         assertThat(scripted.client().sendCmd("ECHO 200 a\u2028b\u0085c")).isEqualTo("200 a\u2028b\u0085c");
     }
 
-    /** H25: a refused password names the user and what to check, never the password. */
+    /** A refused password names the user and what to check, never the password. */
     @Test
     void wrongPasswordMessageNeverShowsThePassword() {
         scripted.server().reply("PASS", "530 Login incorrect.");
@@ -90,7 +90,7 @@ class HostileCommandTest {
                         + scripted.server().port() + "; check the user name and password (or the .netrc entry))");
     }
 
-    /** H25: a refused account names the user, never the account string. */
+    /** A refused account names the user, never the account string. */
     @Test
     void refusedAccountMessageNeverShowsTheAccount() {
         scripted.server().reply("PASS", "332 need account");
@@ -101,7 +101,7 @@ class HostileCommandTest {
                 .message().doesNotContain("secret-acct").doesNotContain(PASSWORD);
     }
 
-    /** H25: a connection lost after PASS fails the next command with a message naming PASS, not the password. */
+    /** A connection lost after PASS fails the next command with a message naming PASS, not the password. */
     @Test
     void lostConnectionAfterPassNeverShowsThePassword() {
         scripted.server().on("PASS", (s, arg) -> s.closeControl());
@@ -113,7 +113,7 @@ class HostileCommandTest {
                         + " connection (the control connection is out of sync; reconnect)");
     }
 
-    /** H25: a lower-case {@code pass} sent by hand is described without its argument too. */
+    /** A lower-case {@code pass} sent by hand is described without its argument too. */
     @Test
     void handWrittenPassIsDescribedWithoutItsArgument() {
         scripted.server().reply("PASS", "530 no");

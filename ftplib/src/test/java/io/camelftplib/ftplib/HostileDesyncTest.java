@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Stale replies, contract H20: after a transfer fails before its final reply, or an ABOR is answered 426 and
- * then 226, no later command may take the leftover reply for its own. Also H28, an ABOR whose urgent byte the
- * server drops.
+ * Stale replies: after a transfer fails before its final reply, or an ABOR is answered 426 and then 226, no
+ * later command may take the leftover reply for its own, or every later reply would answer the wrong command.
+ * Also an ABOR whose urgent byte the server drops, leaving part of the ABOR line in its buffer.
  */
 @Timeout(30)
 class HostileDesyncTest {
@@ -28,7 +28,7 @@ class HostileDesyncTest {
     final ScriptedFtpServerExtension scripted = new ScriptedFtpServerExtension();
 
     /**
-     * H20: a callback failure mid-transfer leaves the 226 unread (ftplib would hand it to the next command): the
+     * A callback failure mid-transfer leaves the 226 unread (ftplib would hand it to the next command): the
      * engine fails every later command fast, never sends it, and close() skips QUIT.
      */
     @Test
@@ -48,7 +48,7 @@ class HostileDesyncTest {
         assertThat(scripted.server().commands()).containsExactly("TYPE I", "PASV", "RETR f");
     }
 
-    /** H20: a reconnect clears the out-of-sync state. */
+    /** A reconnect clears the out-of-sync state. */
     @Test
     void reconnectingResynchronises() throws IOException {
         Ftp ftp = scripted.client();
@@ -60,7 +60,7 @@ class HostileDesyncTest {
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H20: ABOR answered 426 then 226: the engine reads both, so NOOP gets its own reply (ftplib's gets 226). */
+    /** ABOR answered 426 then 226: the engine reads both, so NOOP gets its own reply (ftplib's gets 226). */
     @Test
     void abortReadsThe226After426() throws IOException {
         scripted.server().reply("ABOR", "426 transfer aborted", "226 abort successful");
@@ -70,8 +70,8 @@ class HostileDesyncTest {
     }
 
     /**
-     * H20: ABOR answered 426 alone: the wait for the second reply is bounded by the timeout, and the connection
-     * is then left out of sync, since the server may still hold part of the ABOR line (H28).
+     * ABOR answered 426 alone: the wait for the second reply is bounded by the timeout, and the connection
+     * is then left out of sync, since the server may still hold part of the ABOR line.
      */
     @Test
     void abortWithLone426WaitsBoundedlyThenRefusesCommands() throws IOException {
@@ -101,7 +101,7 @@ class HostileDesyncTest {
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H28: a server without SO_OOBINLINE loses the urgent LF and never answers: the wait ends at the timeout. */
+    /** A server without SO_OOBINLINE loses the urgent LF and never answers: the wait ends at the timeout. */
     @Test
     void abortToServerDroppingUrgentDataIsBoundedByTheTimeout() throws IOException {
         scripted.server().withoutOobInline();

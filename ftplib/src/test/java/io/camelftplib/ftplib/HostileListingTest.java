@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Hostile listings, contract section 3: names the engine must pass through verbatim for the caller to judge
- * (H16), a listing too large to hold (H17, the streaming MLSD), and listing bytes invalid in the encoding (H9).
+ * Hostile listings: names the engine must pass through verbatim for the caller to judge (the engine cannot know
+ * which names are safe on the caller's side), a listing too large to hold (the streaming MLSD), and listing bytes
+ * invalid in the encoding.
  */
 @Timeout(60)
 class HostileListingTest {
@@ -32,7 +33,7 @@ class HostileListingTest {
     @RegisterExtension
     final ScriptedFtpServerExtension scripted = new ScriptedFtpServerExtension();
 
-    /** H16: NLST names come back verbatim; a CR splits a name in two, an empty line stays, as in ftplib. */
+    /** NLST names come back verbatim; a CR splits a name in two, an empty line stays, as in ftplib. */
     @Test
     void nlstPassesHostileNamesThroughVerbatim() throws IOException {
         scripted.server().nextData(HOSTILE_NAMES);
@@ -40,7 +41,7 @@ class HostileListingTest {
                 .containsExactly("../../etc/passwd", "/abs/path", "nul\0name", "a", "b", "", "last");
     }
 
-    /** H16: dir() hands the same lines to its callback; only non-empty arguments are sent. */
+    /** {@code dir()} hands the same lines to its callback; only non-empty arguments are sent. */
     @Test
     void dirPassesHostileNamesThroughVerbatim() throws IOException {
         scripted.server().nextData(HOSTILE_NAMES);
@@ -50,7 +51,7 @@ class HostileListingTest {
         assertThat(scripted.server().commands()).containsExactly("TYPE A", "PASV", "LIST -la");
     }
 
-    /** H16: MLSD keeps traversal names, and gives ftplib's entries for a line without space and an empty one. */
+    /** MLSD keeps traversal names, and gives ftplib's entries for a line without space and an empty one. */
     @Test
     void mlsdPassesHostileEntriesThroughVerbatim() throws IOException {
         scripted.server().nextData("type=file; ../../x\r\ntype=file; /abs\r\nnospace\r\n\r\n");
@@ -62,7 +63,7 @@ class HostileListingTest {
     }
 
     /**
-     * H17: the streaming MLSD hands entries over while the listing is still arriving. The server sends half of a
+     * The streaming MLSD hands entries over while the listing is still arriving. The server sends half of a
      * 200,000-line listing and sends the rest only once the client has seen its first entry: a client that
      * buffered the listing would get only the first half.
      */
@@ -93,7 +94,7 @@ class HostileListingTest {
         assertThat(scripted.server().commands()).containsExactly("OPTS MLST type;size;", "TYPE A", "PASV", "MLSD /big");
     }
 
-    /** H9: a listing line that is not valid UTF-8 fails with FtpProtoException after the lines before it. */
+    /** A listing line that is not valid UTF-8 fails with FtpProtoException after the lines before it. */
     @Test
     void undecodableListingIsProtoError() {
         scripted.server().on("LIST", (s, arg) -> {
@@ -108,7 +109,7 @@ class HostileListingTest {
                 .hasMessage("received bytes that are not valid UTF-8 (set the encoding to the one the server uses)")
                 .hasCauseInstanceOf(MalformedInputException.class);
         assertThat(lines).containsExactly("ok");
-        // the 226 is still due: no later command may take it for its own reply (H20)
+        // the 226 is still due: no later command may take it for its own reply
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 

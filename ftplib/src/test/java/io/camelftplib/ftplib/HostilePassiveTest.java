@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile passive-mode replies, contract section 3: a PASV naming another host (H1), impossible 227 addresses
- * and ports (H2), malformed 229 replies (H3). Every refusal must come before the client connects anywhere, and
- * leaves the conversation usable (the bad reply was read whole).
+ * Hostile passive-mode replies, which must not steer the data connection elsewhere: a PASV naming another host,
+ * impossible 227 addresses and ports, malformed 229 replies. Every refusal must come before the client connects
+ * anywhere, and leaves the conversation usable (the bad reply was read whole).
  */
 @Timeout(30)
 class HostilePassiveTest {
@@ -31,14 +31,14 @@ class HostilePassiveTest {
     @RegisterExtension
     final ScriptedFtpServerExtension scripted = new ScriptedFtpServerExtension();
 
-    /** H1: a PASV naming 127.0.0.2 (where nothing listens) is ignored by default; the data goes to the peer. */
+    /** A PASV naming 127.0.0.2 (where nothing listens) is ignored by default; the data goes to the peer. */
     @Test
     void foreignPasvHostIsIgnoredByDefault() throws IOException {
         scripted.server().on("PASV", (s, arg) -> s.acceptPassive(p -> ScriptedFtpServer.reply227("127.0.0.2", p)));
         assertThat(list(scripted.client())).containsExactly("foo", "bar", " non-ascii char \u00ae");
     }
 
-    /** H1: the address is used when trusted (ftplib's trust_server_pasv_ipv4_address). */
+    /** The address is used when trusted (ftplib's trust_server_pasv_ipv4_address). */
     @Test
     void foreignPasvHostIsUsedWhenTrusted() throws IOException {
         scripted.server().on("PASV", (s, arg) -> s.acceptPassive(p -> ScriptedFtpServer.reply227("127.0.0.2", p)));
@@ -49,7 +49,7 @@ class HostilePassiveTest {
         new Socket(ftp.getSocket().getInetAddress(), address.port()).close();
     }
 
-    /** H1 hardened: even a trusted PASV may not name the wildcard, a multicast or the broadcast address. */
+    /** Hardened: even a trusted PASV may not name the wildcard, a multicast or the broadcast address. */
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "224.0.0.1", "239.255.255.250", "255.255.255.255"})
     void trustedPasvHostThatCannotBeConnectedToIsRefused(String host) throws IOException {
@@ -63,7 +63,7 @@ class HostilePassiveTest {
         assertThatConversationGoesOn(ftp, "TYPE A", "PASV");
     }
 
-    /** H1: an untrusted wildcard address (a NAT'd server's usual mistake) is simply replaced by the peer. */
+    /** An untrusted wildcard address (a NAT'd server's usual mistake) is simply replaced by the peer. */
     @Test
     void untrustedWildcardPasvHostIsReplacedByThePeer() throws IOException {
         scripted.server().on("PASV", (s, arg) -> s.acceptPassive(p -> ScriptedFtpServer.reply227("0.0.0.0", p)));
@@ -71,7 +71,7 @@ class HostilePassiveTest {
     }
 
     /**
-     * H1 for FXP: ftpcp tells the target the source's peer address, never the address the source advertised
+     * For FXP: ftpcp tells the target the source's peer address, never the address the source advertised
      * (ftplib 3.11 used the advertised one; fixed upstream by gh-87451).
      */
     @Test
@@ -88,7 +88,7 @@ class HostilePassiveTest {
         }
     }
 
-    /** H2: octets over 255, port 0 and ports over 65535 are refused before connecting, trusted or not. */
+    /** Octets over 255, port 0 and ports over 65535 are refused before connecting, trusted or not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "false | 227 (999,1,1,1,4,1)     | the PASV address 999.1.1.1 is not an IPv4 address",
@@ -110,14 +110,14 @@ class HostilePassiveTest {
         assertThatConversationGoesOn(ftp, "PASV");
     }
 
-    /** H2 boundary: octets 255 and port 65535 are valid addresses. */
+    /** Boundary: octets 255 and port 65535 are valid addresses. */
     @Test
     void largestValidPasvAddressIsAccepted() throws IOException {
         scripted.server().reply("PASV", "227 (255,255,255,254,255,255)");
         assertThat(scripted.client().makePasv()).isEqualTo(new HostPort("127.0.0.1", 65535));
     }
 
-    /** H3: on IPv6 the client sends EPSV; malformed 229 replies are refused before connecting. */
+    /** On IPv6 the client sends EPSV; malformed 229 replies are refused before connecting. */
     @ParameterizedTest
     @CsvSource(delimiter = '#', value = {
         "229 (|||99999|)#  the passive port 99999 is outside 1-65535; refusing to connect",
@@ -137,7 +137,7 @@ class HostilePassiveTest {
         }
     }
 
-    /** H3 control: a well-formed EPSV on IPv6 (test_ftplib.TestIPv6Environment.test_makepasv) transfers data. */
+    /** Control: a well-formed EPSV on IPv6 (test_ftplib.TestIPv6Environment.test_makepasv) transfers data. */
     @Test
     void wellFormedEpsvOnIpv6Transfers() throws IOException {
         try (ScriptedFtpServer server = ipv6Server()) {

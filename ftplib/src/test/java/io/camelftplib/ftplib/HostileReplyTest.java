@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile replies on the control connection, contract section 3: overlong lines (H4), endless multi-line replies
- * (H5), odd reply codes and strict mode (H6), spoofed multi-line ends (H7), bare CR (H8), undecodable bytes (H9),
- * odd 257 quotes (H15) and error welcomes (H27).
+ * Hostile replies on the control connection, which must neither exhaust memory, hang the client nor be misread:
+ * overlong lines, endless multi-line replies, odd reply codes and strict mode, spoofed multi-line ends, bare CR,
+ * undecodable bytes, odd 257 quotes and error welcomes.
  */
 @Timeout(30)
 class HostileReplyTest {
@@ -34,7 +34,7 @@ class HostileReplyTest {
     @RegisterExtension
     final ScriptedFtpServerExtension scripted = new ScriptedFtpServerExtension();
 
-    /** H4: a reply line over maxline characters fails at once, even when its CRLF never comes. */
+    /** A reply line over maxline characters fails at once, even when its CRLF never comes. */
     @ParameterizedTest
     @CsvSource({
         "x, 8192, true",
@@ -51,7 +51,7 @@ class HostileReplyTest {
         assertThatNextCommandFailsFast(ftp, "reading the reply to NOOP failed: got more than 8192 bytes");
     }
 
-    /** H4 boundary: 8191 characters and the newline make 8192, which passes; three-byte characters count once. */
+    /** Boundary: 8191 characters and the newline make 8192, which passes; three-byte characters count once. */
     @ParameterizedTest
     @ValueSource(strings = {"x", "\u20ac"})
     void replyLineOfMaxlineCharactersPasses(String ch) throws IOException {
@@ -60,7 +60,7 @@ class HostileReplyTest {
         assertThat(scripted.client().sendCmd("NOOP")).isEqualTo(line);
     }
 
-    /** H5: a multi-line reply that never ends is cut at 1000 lines or 64 KiB characters, whichever comes first. */
+    /** A multi-line reply that never ends is cut at 1000 lines or 64 KiB characters, whichever comes first. */
     @ParameterizedTest
     @ValueSource(ints = {1, 500})
     void endlessMultiLineReplyIsBounded(int lineLength) {
@@ -81,7 +81,7 @@ class HostileReplyTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
-    /** H5 boundary: a 1000-line reply passes whole. */
+    /** Boundary: a 1000-line reply passes whole. */
     @Test
     void multiLineReplyOfThousandLinesPasses() throws IOException {
         String[] lines = new String[1000];
@@ -91,7 +91,7 @@ class HostileReplyTest {
         assertThat(scripted.client().sendCmd("NOOP").split("\n", -1)).hasSize(1000);
     }
 
-    /** H5: a multi-line reply that stops mid-way is bounded by the timeout (ftplib hangs without one). */
+    /** A multi-line reply that stops mid-way is bounded by the timeout (ftplib hangs without one). */
     @Test
     void silentMultiLineReplyIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("NOOP", "200-first line, and then nothing");
@@ -100,7 +100,7 @@ class HostileReplyTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
-    /** H6: only the first character counts (ftplib); anything but 1-5 there is error_proto. */
+    /** Only the first character counts (ftplib); anything but 1-5 there is error_proto. */
     @ParameterizedTest
     @ValueSource(strings = {"", " 200", "600", "000", "999 no", "x00"})
     void replyWithoutValidFirstDigitIsProtoError(String reply) throws IOException {
@@ -112,14 +112,14 @@ class HostileReplyTest {
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H6: ftplib accepts {@code 2ab ok} and {@code 2} as successes (TestTimeouts needs {@code 1 Hola mundo}). */
+    /** ftplib accepts {@code 2ab ok} and {@code 2} as successes (TestTimeouts needs {@code 1 Hola mundo}). */
     @ParameterizedTest
     @ValueSource(strings = {"2ab ok", "2", "1 Hola mundo", "3xx"})
     void replyWithValidFirstDigitSucceedsByDefault(String reply) throws IOException {
         assertThat(scripted.client().sendCmd("ECHO " + reply)).isEqualTo(reply);
     }
 
-    /** H6 strict mode: the code must be three digits 100-599 followed by a space, a dash or nothing. */
+    /** Strict mode: the code must be three digits 100-599 followed by a space, a dash or nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"2ab ok", "2", "20", "2000 ok", "200x", "099 low", "600 high"})
     void strictModeRefusesMalformedCodes(String reply) {
@@ -130,7 +130,7 @@ class HostileReplyTest {
                 .hasMessageStartingWith(reply + " (reply to ECHO " + reply + " at ");
     }
 
-    /** H6 strict mode accepts every well-formed reply, multi-line ones too. */
+    /** Strict mode accepts every well-formed reply, multi-line ones too. */
     @ParameterizedTest
     @ValueSource(strings = {"200", "200 ok", "150-a", "599 x"})
     void strictModeAcceptsWellFormedCodes(String reply) throws IOException {
@@ -146,7 +146,7 @@ class HostileReplyTest {
         }
     }
 
-    /** H6 strict mode refuses TestTimeouts' one-character welcome. */
+    /** Strict mode refuses TestTimeouts' one-character welcome. */
     @Test
     void strictModeRefusesOneCharacterWelcome() {
         scripted.server().onConnect((s, arg) -> s.reply("1 Hola mundo"));
@@ -159,7 +159,7 @@ class HostileReplyTest {
         assertThat(ftp.isConnected()).isFalse();
     }
 
-    /** H7: a line with the code and no dash after it ends a multi-line block, whatever follows the code. */
+    /** A line with the code and no dash after it ends a multi-line block, whatever follows the code. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "230-hello | 2300 done | ''      | 230-hello\\n2300 done",
@@ -177,7 +177,7 @@ class HostileReplyTest {
         assertThat(scripted.server().commands()).containsExactly("USER alice", "NOOP");
     }
 
-    /** H8: a bare CR ends a line (universal newlines): the rest becomes the next reply, as in ftplib. */
+    /** A bare CR ends a line (universal newlines): the rest becomes the next reply, as in ftplib. */
     @Test
     void bareCarriageReturnSplitsAReply() throws IOException {
         scripted.server().reply("SPLIT", "200 a\rb");
@@ -189,7 +189,7 @@ class HostileReplyTest {
                 .extracting(e -> ((FtpException) e).reply()).isEqualTo("b");
     }
 
-    /** H9: bytes that are not valid UTF-8 fail with FtpProtoException (ftplib: UnicodeDecodeError). */
+    /** Bytes that are not valid UTF-8 fail with FtpProtoException (ftplib: UnicodeDecodeError). */
     @ParameterizedTest
     @ValueSource(strings = {"ff", "c3", "eda080", "c0af", "f4908080"})
     void undecodableReplyIsProtoError(String hex) {
@@ -205,7 +205,7 @@ class HostileReplyTest {
                 "reading the reply to NOOP failed: received bytes that are not valid UTF-8");
     }
 
-    /** H9 control: the same bytes are fine in latin-1, where every byte is a character. */
+    /** Control: the same bytes are fine in latin-1, where every byte is a character. */
     @Test
     void latin1ClientDecodesEveryByte() throws IOException {
         try (ScriptedFtpServer server = ScriptedFtpServer.start(StandardCharsets.ISO_8859_1)) {
@@ -214,7 +214,7 @@ class HostileReplyTest {
         }
     }
 
-    /** H15: odd quotes in a 257 reply give ftplib's answers through pwd(); mkd's non-257 2xx gives ''. */
+    /** Odd quotes in a 257 reply give ftplib's answers through pwd(); mkd's non-257 2xx gives ''. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
         "257 \"/foo            | /foo",
@@ -230,14 +230,14 @@ class HostileReplyTest {
         assertThat(scripted.client().mkd("d")).isEqualTo(path);
     }
 
-    /** H15: a multi-line 257 gives no path. */
+    /** A multi-line 257 gives no path. */
     @Test
     void multiLine257GivesNoPath() throws IOException {
         scripted.server().reply("PWD", "257-\"/a\"", "257 ok");
         assertThat(scripted.client().pwd()).isEmpty();
     }
 
-    /** H27: an error welcome raises and closes the socket (ftplib leaves it open). */
+    /** An error welcome raises and closes the socket (ftplib leaves it open). */
     @ParameterizedTest
     @CsvSource({
         "421 too many users, io.camelftplib.ftplib.FtpTempException",
@@ -255,7 +255,7 @@ class HostileReplyTest {
                 .until(() -> scripted.server().clientDisconnects() == 1);
     }
 
-    /** H27: a server that closes before any welcome gives EOFException, and the client is disconnected. */
+    /** A server that closes before any welcome gives EOFException, and the client is disconnected. */
     @Test
     void closeBeforeWelcomeIsEndOfFile() {
         scripted.server().onConnect((s, arg) -> s.closeControl());

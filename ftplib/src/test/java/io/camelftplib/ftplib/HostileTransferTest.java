@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile transfers, contract section 3: wrong reply sequences (H10), short data (H11), REST ignored (H12), odd
- * SIZE replies (H13), huge announced sizes (H14) and an active-mode connection from another host (H21).
+ * Hostile transfers, which must fail visibly rather than deliver wrong data: wrong reply sequences, short data,
+ * REST ignored, odd SIZE replies, huge announced sizes and an active-mode connection from another host.
  */
 @Timeout(30)
 class HostileTransferTest {
@@ -35,7 +35,7 @@ class HostileTransferTest {
     @RegisterExtension
     final ScriptedFtpServerExtension scripted = new ScriptedFtpServerExtension();
 
-    /** H10: one 2xx before the 1xx is skipped, as ftplib does ("some servers send a 200 ... before the 150"). */
+    /** One 2xx before the 1xx is skipped, as ftplib does ("some servers send a 200 ... before the 150"). */
     @Test
     void twoHundredBefore150IsSkipped() throws IOException {
         serveRetr("200 hello first", "150 here it comes");
@@ -43,7 +43,7 @@ class HostileTransferTest {
         assertThat(scripted.client().sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H10: 200 then 226 to RETR is not a transfer: error_reply, and the conversation goes on. */
+    /** 200 then 226 to RETR is not a transfer: error_reply, and the conversation goes on. */
     @Test
     void twoHundredThen226IsReplyError() throws IOException {
         scripted.server().reply("RETR", "200 hello first", "226 nothing to send");
@@ -54,7 +54,7 @@ class HostileTransferTest {
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H10: a lone 250 to RETR makes the client wait for a 1xx that never comes: bounded by the timeout. */
+    /** A lone 250 to RETR makes the client wait for a 1xx that never comes: bounded by the timeout. */
     @Test
     void lone250ToRetrIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("RETR", "250 done already");
@@ -64,7 +64,7 @@ class HostileTransferTest {
     }
 
     /**
-     * H26: a server that stops reading an upload would block a Java socket write forever; with a timeout the
+     * A server that stops reading an upload would block a Java socket write forever; with a timeout the
      * write watchdog closes the data connection and the upload fails with a message naming the stall.
      */
     @Test
@@ -91,7 +91,7 @@ class HostileTransferTest {
     }
 
     /**
-     * H26 through the public API: a caller copying its own upload (as the Camel component does, to keep its own
+     * Through the public API: a caller copying its own upload (as the Camel component does, to keep its own
      * TYPE bookkeeping) gets the same bound from {@link DataConnection#outputStream()}, and the stalled socket is
      * closed.
      */
@@ -113,7 +113,7 @@ class HostileTransferTest {
         }
     }
 
-    /** H10: 1xx, the data, then the control connection closes: the data arrived, the final reply is EOF. */
+    /** 1xx, the data, then the control connection closes: the data arrived, the final reply is EOF. */
     @Test
     void closeAfter1xxIsEndOfFileAfterTheData() {
         scripted.server().on("RETR", (s, arg) -> {
@@ -130,7 +130,7 @@ class HostileTransferTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
-    /** H10 active mode: a 150 with no data connection is bounded by the timeout on accept. */
+    /** Active mode: a 150 with no data connection is bounded by the timeout on accept. */
     @Test
     void activeModeWithoutConnectionIsBoundedByTheTimeout() throws IOException {
         scripted.server().reply("PORT", "200 port ok, but I will never connect");
@@ -141,7 +141,7 @@ class HostileTransferTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
-    /** H21: in active mode only the control connection's peer may connect; 127.0.0.2 is refused. */
+    /** In active mode only the control connection's peer may connect; 127.0.0.2 is refused. */
     @Test
     void activeModeConnectionFromAnotherHostIsRefused() {
         scripted.server().on("PORT", (s, arg) ->
@@ -156,7 +156,7 @@ class HostileTransferTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
-    /** H21 control: active mode from the peer works and listens on the control connection's address. */
+    /** Control: active mode from the peer works and listens on the control connection's address. */
     @Test
     void activeModeConnectionFromThePeerTransfers() throws IOException {
         serveRetr("150 here it comes");
@@ -166,22 +166,33 @@ class HostileTransferTest {
         assertThat(scripted.server().commands().get(1)).startsWith("PORT 127,0,0,1,");
     }
 
-    /** H11: a 150 announcing N bytes and another amount arriving is a truncated transfer. */
+    /**
+     * A 150 announcing N bytes and another amount arriving fails with the typed exception, whose message says
+     * what happened: fewer bytes ended early, more bytes are more than announced.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {100, 7, 9})
-    void announcedSizeOtherThanReceivedIsProtoError(int announced) {
+    @CsvSource(delimiter = '|', value = {
+        "100 | ended early: 8 bytes arrived, 100 expected from the 150 reply; the data is truncated, do not use it"
+            + " and fetch the file again",
+        "9   | ended early: 8 bytes arrived, 9 expected from the 150 reply; the data is truncated, do not use it and"
+            + " fetch the file again",
+        "7   | : the server sent more than announced: 8 bytes arrived, 7 expected from the 150 reply; do not use the"
+            + " data, the file may have changed while it was sent"})
+    void announcedSizeOtherThanReceivedIsProtoError(int announced, String what) throws IOException {
         serveRetr("150 Opening BINARY mode data connection for f (" + announced + " bytes)");
         Ftp ftp = scripted.client();
+        String where = "RETR f at 127.0.0.1:" + scripted.server().port();
         assertThatThrownBy(() -> download(ftp))
-                .isExactlyInstanceOf(FtpProtoException.class)
-                .hasMessage("226 transfer complete (the server announced " + announced + " bytes for RETR f but sent "
-                        + CONTENT.length + "; the transfer was truncated)");
+                .isExactlyInstanceOf(FtpIncompleteTransferException.class)
+                .isInstanceOf(FtpProtoException.class)
+                .hasMessage("226 transfer complete (" + where + (what.startsWith(":") ? "" : " ") + what + ")");
         assertThatThrownBy(() -> ftp.retrBinary("RETR f", new ByteArrayOutputStream()))
-                .isExactlyInstanceOf(FtpProtoException.class)
-                .hasMessageContaining("the server announced " + announced + " bytes");
+                .isExactlyInstanceOf(FtpIncompleteTransferException.class)
+                .hasMessageContaining("8 bytes arrived, " + announced + " expected from the 150 reply");
+        assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H11 control: the announced size received, or a size for a resumed transfer, is fine. */
+    /** Control: the announced size received, or a size for a resumed transfer, is fine. */
     @Test
     void announcedSizeReceivedOrResumedIsAccepted() throws IOException {
         serveRetr("150 Opening BINARY mode data connection for f (8 bytes)");
@@ -192,7 +203,7 @@ class HostileTransferTest {
         assertThat(ftp.retrBinary("RETR f", out, "3")).isEqualTo("226 transfer complete");
     }
 
-    /** H12: REST must be answered 350; a 200 means the server would send from byte 0. */
+    /** REST must be answered 350; a 200 means the server would send from byte 0. */
     @Test
     void restAnsweredWith200IsReplyError() throws IOException {
         scripted.server().reply("REST", "200 whatever");
@@ -205,7 +216,7 @@ class HostileTransferTest {
         assertThat(scripted.server().commands()).containsExactly("TYPE I", "PASV", "REST 10", "NOOP");
     }
 
-    /** H12: a 5xx to REST is error_perm, as in ftplib. */
+    /** A 5xx to REST is error_perm, as in ftplib. */
     @Test
     void restAnsweredWith502IsPermError() {
         scripted.server().reply("REST", "502 not implemented");
@@ -215,7 +226,7 @@ class HostileTransferTest {
                 .hasMessageStartingWith("502 not implemented (reply to REST 10 at ");
     }
 
-    /** H13: a 213 whose size is not plain ASCII decimal digits (at most 18) is error_proto. */
+    /** A 213 whose size is not plain ASCII decimal digits (at most 18) is error_proto. */
     @ParameterizedTest
     @ValueSource(strings = {"213 abc", "213 0x10", "213 +7", "213 -5", "213 1_000", "213 \u0661\u0662", "213 ",
         "213 1234567890123456789", "213 12 34", "2130 7"})
@@ -229,7 +240,7 @@ class HostileTransferTest {
         assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
     }
 
-    /** H13: a 213 with digits is the size (spaces stripped); any other 1-3xx reply is no size. */
+    /** A 213 with digits is the size (spaces stripped); any other 1-3xx reply is no size. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "213 1000               | 1000",
@@ -242,7 +253,7 @@ class HostileTransferTest {
         assertThat(scripted.client().size("f")).isEqualTo(size < 0 ? OptionalLong.empty() : OptionalLong.of(size));
     }
 
-    /** H14: a 150 size beyond a long is unknown, so no truncation is claimed. */
+    /** A 150 size beyond a long is unknown, so no truncation is claimed. */
     @Test
     void hugeAnnouncedSizeIsUnknown() throws IOException {
         serveRetr("150 ok (99999999999999999999999 bytes)");

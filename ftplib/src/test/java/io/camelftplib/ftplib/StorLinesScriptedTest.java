@@ -66,7 +66,7 @@ class StorLinesScriptedTest {
         assertThatThrownBy(() -> ftp.storLines("stor", new ByteArrayInputStream(bytes("x".repeat(Ftp.MAXLINE) + "\n"))))
                 .isExactlyInstanceOf(FtpException.class)
                 .hasMessage("got more than 8192 bytes");
-        // the data connection was open and its final reply is still due: the connection is out of sync (H20)
+        // the data connection was open and its final reply is still due: the connection is out of sync
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 

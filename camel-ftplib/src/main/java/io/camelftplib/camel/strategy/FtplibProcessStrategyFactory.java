@@ -20,9 +20,6 @@ import org.apache.camel.component.file.strategy.GenericFileRenameExclusiveReadLo
  */
 public final class FtplibProcessStrategyFactory implements GenericFileProcessStrategyFactory<FtplibFile> {
 
-    /** The read lock values the component honours; the endpoint refuses any other. */
-    public static final String READ_LOCKS = "none,off,false,rename,changed";
-
     /** Creates the factory. */
     public FtplibProcessStrategyFactory() {
     }
@@ -33,6 +30,8 @@ public final class FtplibProcessStrategyFactory implements GenericFileProcessStr
      * @param context the Camel context
      * @param params  camel-file's {@code getParamsAsMap()}
      * @return the strategy
+     * @throws IllegalArgumentException when {@code readLock} is not one the component honours; this is the one
+     *                                  place the value is checked, when the consumer is created
      */
     @Override
     public GenericFileProcessStrategy<FtplibFile> createGenericFileProcessStrategy(CamelContext context,
@@ -85,7 +84,8 @@ public final class FtplibProcessStrategyFactory implements GenericFileProcessStr
                 return null;
             }
             default -> throw new IllegalArgumentException("readLock=" + options.readLock()
-                    + " is not supported by ftplib: use one of " + READ_LOCKS);
+                    + " is not supported by ftplib: use none, rename or changed (markerFile, fileLock and the"
+                    + " idempotent read locks need a local file system or a shared repository)");
         }
         lock.setTimeout(options.timeout());
         lock.setCheckInterval(options.checkInterval());

@@ -246,8 +246,8 @@ public final class ScriptedFtpServer implements AutoCloseable {
     }
 
     /**
-     * Stops reading urgent data inline on later connections, as a server without {@code SO_OOBINLINE} (contract
-     * H28): the urgent last byte of an {@code ABOR} sent with {@code MSG_OOB} is then lost.
+     * Stops reading urgent data inline on later connections, as a server without {@code SO_OOBINLINE}: the
+     * urgent last byte of an {@code ABOR} sent with {@code MSG_OOB} is then lost.
      *
      * @return this
      */

@@ -1,0 +1,184 @@
+package io.camelftplib.ftplib;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one transfer between its 1xx reply and its final reply, shared by {@link RetrieveStream} and
+ * {@link StoreStream}: it ends exactly once, in one of three ways.
+ * <ul>
+ * <li><b>Completed</b>: the data connection closed, the final reply was 2xx and the sizes agree.</li>
+ * <li><b>Failed</b>: before the final reply (a read or write failed or timed out: the data connection is closed,
+ *     the reply is not awaited, the control connection is out of step), or by the final reply itself (an error
+ *     reply, or sizes that disagree: the connection stays in step).</li>
+ * <li><b>Aborted</b> by the caller: the data connection is reset and the final reply (426 or 226) read within the
+ *     timeout; when it does not come, the control connection is out of step.</li>
+ * </ul>
+ * While it is open, the conversation refuses other commands, so none can read this transfer's final reply.
+ *
+ * <p>Owns the data connection. Not thread-safe: one reader or writer drives it.
+ */
+final class OpenTransfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenTransfer.class);
+
+    /** Checks a final 2xx reply, e.g. against the sizes; throws when the transfer is not whole. */
+    @FunctionalInterface
+    interface ReplyCheck {
+        void check(String reply) throws IOException;
+    }
+
+    private enum State { OPEN, COMPLETED, FAILED, ABORTED }
+
+    private final Conversation conversation;
+    private final String command;
+    private final DataConnection data;
+    private final Duration timeout;
+    private State state = State.OPEN;
+    private Exception failure;
+    private String finalReply;
+
+    /**
+     * @param conversation the conversation the transfer belongs to; it refuses other commands until this ends
+     * @param command      the transfer command, for messages
+     * @param data         the open data connection
+     * @param timeout      how long an abort waits for the final reply; null for 5 seconds
+     */
+    OpenTransfer(Conversation conversation, String command, DataConnection data, Duration timeout) {
+        this.conversation = conversation;
+        this.command = command;
+        this.data = data;
+        this.timeout = timeout;
+        conversation.transferOpened(command);
+    }
+
+    DataConnection data() {
+        return data;
+    }
+
+    String command() {
+        return command;
+    }
+
+    boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    boolean isCompleted() {
+        return state == State.COMPLETED;
+    }
+
+    String finalReply() {
+        return finalReply;
+    }
+
+    /**
+     * Refuses to move data once the transfer has ended.
+     *
+     * @throws IOException naming how it ended
+     */
+    void requireOpen() throws IOException {
+        switch (state) {
+            case OPEN:
+                return;
+            case FAILED:
+                throw new IOException("the transfer " + command + " failed already: " + failure.getMessage(), failure);
+            case ABORTED:
+                throw new IOException("the transfer " + command + " was aborted");
+            default:
+                throw new IOException("the transfer " + command + " is complete");
+        }
+    }
+
+    /**
+     * Ends the transfer with a failure before its final reply: closes the data connection and marks the control
+     * connection out of step, as the reply is still on its way and would answer the next command.
+     *
+     * @param e the failure; it gets a failure to close the data connection as suppressed
+     */
+    void fail(Exception e) {
+        if (state != State.OPEN) {
+            return;
+        }
+        end(State.FAILED, e);
+        try {
+            data.close();
+        } catch (IOException | RuntimeException closing) {
+            e.addSuppressed(closing);
+        }
+        conversation.markOutOfStep("the transfer " + conversation.describe(command)
+                + " failed before its final reply: " + e);
+    }
+
+    /**
+     * Ends the transfer at its end of data: closes the data connection, reads the final reply, which must be 2xx,
+     * and runs the check on it.
+     *
+     * @param check what the reply must also satisfy
+     * @return the final reply
+     * @throws IOException when closing fails (out of step), the reply is not 2xx or the check fails (in step)
+     */
+    String finish(ReplyCheck check) throws IOException {
+        try {
+            data.close();
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+        if (!conversation.isConnected()) {
+            IOException closed = new IOException("the control connection to " + conversation.where()
+                    + " was closed before the final reply to " + conversation.describe(command));
+            fail(closed);
+            throw closed;
+        }
+        String reply;
+        try {
+            reply = conversation.voidResp();
+            check.check(reply);
+        } catch (IOException | RuntimeException e) {
+            end(State.FAILED, e);
+            throw e;
+        }
+        finalReply = reply;
+        end(State.COMPLETED, null);
+        return reply;
+    }
+
+    /**
+     * Gives the transfer up: resets the data connection, so the server sees an error rather than the end of the
+     * data, then reads the final reply within the timeout. Never throws; does nothing once the transfer ended.
+     *
+     * @return the reply (426 or 226 as a rule), or {@code null} when the transfer had ended or no reply came in
+     *         time (the control connection is out of step then)
+     */
+    String abort() {
+        if (state != State.OPEN) {
+            return null;
+        }
+        end(State.ABORTED, null);
+        Socket socket = data.socket();
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not ask for a reset of the data connection of {}; closing it normally", command, e);
+        }
+        try {
+            data.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the data connection of the aborted {} failed", command, e);
+        }
+        String reply = conversation.readOwedReply(command, timeout);
+        LOG.debug("aborted {}: the server replied {}", command, reply);
+        return reply;
+    }
+
+    private void end(State next, Exception cause) {
+        state = next;
+        failure = cause;
+        conversation.transferClosed();
+    }
+}
