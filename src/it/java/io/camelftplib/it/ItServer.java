@@ -39,15 +39,16 @@ import org.junit.jupiter.api.Assumptions;
 record ItServer(String name, String host, int port, int reusePort, int implicitPort, String user, String password,
         boolean mlsd, Supplier<SSLContext> trust, String problem) {
 
-    /** The servers ../shared/servers starts. */
+    /** The servers src/it/servers/all.sh starts. */
     static final String[] REAL_SERVERS = {"vsftpd", "proftpd", "pure-ftpd"};
 
     /** Reads a real server's facts; a missing file gives a target that is not reachable. */
     static ItServer real(String name) {
         Path env = itDir().resolve(name).resolve("server.env");
         if (!Files.isRegularFile(env)) {
-            return new ItServer(name, "127.0.0.1", 0, 0, 0, "", "", false, null, env + " does not exist; start the"
-                    + " servers with ../shared/servers/all.sh start");
+            return new ItServer(name, "127.0.0.1", 0, 0, 0, "", "", false, null, name + " is not running (no " + env
+                    + "): run the build as root, which starts it with src/it/servers/all.sh, or run that script as"
+                    + " root first");
         }
         Properties facts = new Properties();
         try (InputStream in = Files.newInputStream(env)) {

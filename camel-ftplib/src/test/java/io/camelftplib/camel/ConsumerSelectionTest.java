@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.camel.Exchange;
@@ -263,8 +262,10 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         CountingPollStrategy ignoring = new CountingPollStrategy();
         context.getRegistry().bind("failing", failing);
         context.getRegistry().bind("ignoring", ignoring);
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         // Apache FtpServer lists a missing directory as empty; its CWD (stepwise) answers 550 as other servers do
-        consume("missing1", "stepwise=true&autoCreate=false&pollStrategy=#failing", 0);
+        consume("missing1", "stepwise=true&autoCreate=false&pollStrategy=#failing&exceptionHandler=#failures", 0);
         consume("missing2", "stepwise=true&autoCreate=false&pollStrategy=#ignoring"
                 + "&ignoreFileNotFoundOrPermissionError=true", 0);
         start("missing1");
@@ -274,6 +275,7 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         assertThat(failing.lastFailure).isInstanceOf(GenericFileOperationFailedException.class)
                 .extracting(e -> ((GenericFileOperationFailedException) e).getCode()).isEqualTo(550);
         assertThat(ignoring.rollbacks.get()).isZero();
+        assertThat(failures.failures()).first().asString().contains("missing1").contains("550");
     }
 
     @Test
@@ -305,10 +307,10 @@ class ConsumerSelectionTest extends FtplibTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"ftp", "ftplib"})
     void ignoreFileNotFoundOrPermissionErrorSilencesAMissingNamedFile(String scheme) throws Exception {
-        List<Throwable> reported = new CopyOnWriteArrayList<>();
-        List<Throwable> ignored = new CopyOnWriteArrayList<>();
-        context.getRegistry().bind("reported", new FailureRecorder(reported));
-        context.getRegistry().bind("ignored", new FailureRecorder(ignored));
+        RecordingExceptionHandler reported = new RecordingExceptionHandler();
+        RecordingExceptionHandler ignored = new RecordingExceptionHandler();
+        context.getRegistry().bind("reported", reported);
+        context.getRegistry().bind("ignored", ignored);
         CountingPollStrategy ignoringPolls = new CountingPollStrategy();
         context.getRegistry().bind("ignoringPolls", ignoringPolls);
         String missing = "useList=false&fileName=missing.txt&delete=true";
@@ -320,9 +322,9 @@ class ConsumerSelectionTest extends FtplibTestSupport {
         start(scheme + "-missing");
         start(scheme + "-ignored");
         // three whole polls of the ignoring route, each of which tried the missing file
-        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty() && ignoringPolls.commits.get() >= 3);
-        assertThat(ignored).isEmpty();
-        assertThat(reported.get(0)).isInstanceOf(GenericFileOperationFailedException.class)
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.failures().isEmpty() && ignoringPolls.commits.get() >= 3);
+        assertThat(ignored.failures()).isEmpty();
+        assertThat(reported.failures().get(0)).isInstanceOf(GenericFileOperationFailedException.class)
                 .hasMessageContaining("Cannot retrieve file");
     }
 

@@ -73,10 +73,12 @@ class RemoteSafetyTest extends CamelTestSupport {
     void failedRetrIntoLocalWorkDirectoryLeavesNoFileUnderTheFinalName(@TempDir Path work) throws Exception {
         Files.createDirectories(SERVER.file("in2"));
         Files.write(SERVER.file("in2/broken.bin"), content());
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(ftp("in2", "move=.done&delay=60000&localWorkDirectory=" + work)).routeId("r2")
+                from(ftp("in2", "move=.done&delay=60000&exceptionHandler=#failures&localWorkDirectory=" + work)).routeId("r2")
                         .autoStartup(false)
                         .to("mock:never");
             }
@@ -92,6 +94,7 @@ class RemoteSafetyTest extends CamelTestSupport {
         assertThat(work.resolve("broken.bin")).doesNotExist();
         assertThat(work.resolve("broken.bin.inprogress")).doesNotExist();
         assertThat(SERVER.file("in2/broken.bin")).exists();
+        assertThat(failures.failures()).singleElement().asString().contains("broken.bin").contains("426");
     }
 
     @Test

@@ -220,12 +220,14 @@ class TimeoutAndReconnectTest extends FtplibTestSupport {
         CountingPollStrategy lenient = new CountingPollStrategy();
         context.getRegistry().bind("throwing", throwing);
         context.getRegistry().bind("lenient", lenient);
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         try (ClosingServer server = new ClosingServer()) {
             String options = "maximumReconnectAttempts=0&initialDelay=0&delay=100&pollStrategy=#";
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uriAt(server.port(), "t", options + "throwing")).to("mock:none");
+                    from(uriAt(server.port(), "t", options + "throwing&exceptionHandler=#failures")).to("mock:none");
                     from(uriAt(server.port(), "l", options + "lenient&throwExceptionOnConnectFailed=false"))
                             .to("mock:none");
                 }
@@ -234,6 +236,7 @@ class TimeoutAndReconnectTest extends FtplibTestSupport {
                     && lenient.commits.get() >= 2);
             assertThat(throwing.commits.get()).isZero();
             assertThat(throwing.lastFailure).hasMessageContaining("Cannot connect");
+            assertThat(failures.failures()).first().asString().contains("Cannot connect");
             assertThat(lenient.rollbacks.get()).isZero();
         }
     }

@@ -1,18 +1,13 @@
 package io.camelftplib.examples.main;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import io.camelftplib.examples.support.EmbeddedFtpServer;
+import io.camelftplib.examples.support.SampleInbox;
 import io.camelftplib.ftplib.Ftp;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -25,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FtpTransferMain {
 
-    /** The name of the generated large file. */
-    static final String LARGE_FILE = "large-sample.bin";
     private static final Logger LOG = LoggerFactory.getLogger(FtpTransferMain.class);
 
     private FtpTransferMain() {
@@ -41,7 +34,7 @@ public final class FtpTransferMain {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         int status;
-        try (EmbeddedFtpServer embedded = settings.embedded() ? EmbeddedFtpServer.start("demo", "demo") : null) {
+        try (EmbeddedFtpServer embedded = settings.embedded() ? EmbeddedFtpServer.plain("demo", "demo") : null) {
             Settings actual = embedded == null ? settings : settings.withPort(embedded.port());
             String problem = checkLogin(actual);
             if (problem != null) {
@@ -64,7 +57,8 @@ public final class FtpTransferMain {
      * @throws Exception when Camel fails to start
      */
     static boolean run(Settings settings, Duration timeout) throws Exception {
-        List<String> files = fillInbox(settings);
+        List<String> files = new SampleInbox(settings.samples(), settings.inbox(),
+                settings.largeFileMegabytes() * 1024L * 1024).fill();
         CountDownLatch arrivals = new CountDownLatch(files.size());
         Main main = new Main();
         main.configure().addRoutesBuilder(new TransferRoutes(arrivals));
@@ -96,40 +90,5 @@ public final class FtpTransferMain {
                     + settings.username() + "': " + e.getMessage() + " -- check -Ddemo.server.host, "
                     + "-Ddemo.server.port, -Ddemo.server.username and -Ddemo.server.password";
         }
-    }
-
-    private static List<String> fillInbox(Settings settings) throws IOException {
-        Path inbox = Files.createDirectories(settings.inbox());
-        Path staging = Files.createDirectories(inbox.resolve(".staging"));
-        try (Stream<Path> samples = Files.list(settings.samples())) {
-            List<Path> list = samples.filter(Files::isRegularFile).sorted().toList();
-            for (Path sample : list) {
-                Path staged = Files.copy(sample, staging.resolve(sample.getFileName()),
-                        StandardCopyOption.REPLACE_EXISTING);
-                // one move, so the upload route never reads half a file
-                Files.move(staged, inbox.resolve(sample.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-            List<String> names = new ArrayList<>(list.stream().map(p -> p.getFileName().toString()).toList());
-            if (settings.largeFileMegabytes() > 0) {
-                Path large = writeLarge(staging.resolve(LARGE_FILE), settings.largeFileMegabytes() * 1024L * 1024);
-                Files.move(large, inbox.resolve(LARGE_FILE), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-                names.add(LARGE_FILE);
-            }
-            return names;
-        }
-    }
-
-    private static Path writeLarge(Path target, long size) throws IOException {
-        Random random = new Random(42);
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return target;
     }
 }

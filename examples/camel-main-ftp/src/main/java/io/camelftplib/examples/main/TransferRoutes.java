@@ -1,10 +1,8 @@
 package io.camelftplib.examples.main;
 
-import java.io.InputStream;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
-import org.apache.camel.Exchange;
+import io.camelftplib.examples.support.TransferLog;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -32,38 +30,22 @@ final class TransferRoutes extends RouteBuilder {
                 + "&connectTimeout=5000"             // ms to wait for the TCP connection
                 + "&timeout=30000"                   // ms to wait for a reply or data
                 + "&maximumReconnectAttempts=2&reconnectDelay=1000";
-        from("file:{{demo.inbox}}?move=.uploaded").routeId("upload")
-                .process(exchange -> start(exchange, "Uploaded"))
+        TransferLog uploads = new TransferLog("Uploaded");
+        TransferLog downloads = new TransferLog("Downloaded");
+        // noStreamCaching: the endpoint reads the body while it transfers, so the progress lines count bytes on
+        // the wire; a cached body would be read into memory first
+        from("file:{{demo.inbox}}?move=.uploaded").routeId("upload").noStreamCaching()
+                .process(uploads::start)
                 .to(server + "&tempPrefix=.part-")   // upload as .part-name, then RNFR/RNTO to the name
-                .process(exchange -> log(exchange, "Uploaded"));
+                .process(uploads::done);
         from(server
                 + "&delay=500"                       // ms between polls
                 + "&readLock=changed&readLockCheckInterval=500" // size and time unchanged between two checks
                 + "&move=.done"                      // after success, RNFR/RNTO to .done/name on the server
-                + "&sortBy=file:name").routeId("download")
-                .process(exchange -> start(exchange, "Downloaded"))
+                + "&sortBy=file:name").routeId("download").noStreamCaching()
+                .process(downloads::start)
                 .to("file:{{demo.outbox}}")
-                .process(exchange -> log(exchange, "Downloaded"))
+                .process(downloads::done)
                 .process(exchange -> arrivals.countDown());
-    }
-
-    /** Notes the start time and, for a large file, logs progress as the body streams. */
-    private static void start(Exchange exchange, String verb) {
-        long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
-        if (size >= ProgressInputStream.LARGE) {
-            InputStream body = exchange.getIn().getBody(InputStream.class);
-            exchange.getIn().setBody(ProgressInputStream.of(body,
-                    verb + " " + exchange.getIn().getHeader(Exchange.FILE_NAME), size));
-        }
-        exchange.setProperty("started", System.nanoTime());
-    }
-
-    private static void log(Exchange exchange, String verb) {
-        long nanos = System.nanoTime() - exchange.getProperty("started", Long.class);
-        long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
-        double megabytesPerSecond = size / 1e6 / Math.max(nanos, 1) * 1e9;
-        org.slf4j.LoggerFactory.getLogger(TransferRoutes.class).info("{} {} ({} bytes) in {} ms, {} MB/s", verb,
-                exchange.getIn().getHeader(Exchange.FILE_NAME), size, nanos / 1_000_000,
-                String.format(Locale.ROOT, "%.2f", megabytesPerSecond));
     }
 }

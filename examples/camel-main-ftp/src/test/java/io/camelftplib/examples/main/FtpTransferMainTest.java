@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import io.camelftplib.examples.support.EmbeddedFtpServer;
+import io.camelftplib.examples.support.SampleInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class FtpTransferMainTest {
 
     @Test
     void everySampleArrivesInTheOutboxByteForByte() throws Exception {
-        try (EmbeddedFtpServer server = EmbeddedFtpServer.start("demo", "demo")) {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.plain("demo", "demo")) {
             Settings settings = settings(server.port(), "demo");
             assertThat(FtpTransferMain.run(settings, Duration.ofSeconds(60))).isTrue();
             try (Stream<Path> samples = Files.list(Path.of("sample-inbox"))) {
@@ -32,15 +34,15 @@ class FtpTransferMainTest {
                     assertThat(work.resolve("outbox").resolve(sample.getFileName())).hasSameBinaryContentAs(sample);
                 }
             }
-            assertThat(work.resolve("outbox").resolve(FtpTransferMain.LARGE_FILE))
+            assertThat(work.resolve("outbox").resolve(SampleInbox.LARGE_FILE))
                     .hasSize(5L * 1024 * 1024)
-                    .hasSameBinaryContentAs(server.file("transfer/.done/" + FtpTransferMain.LARGE_FILE));
+                    .hasSameBinaryContentAs(server.file("transfer/.done/" + SampleInbox.LARGE_FILE));
         }
     }
 
     @Test
     void wrongPasswordIsOneLineNamingHostUserAndWhatToCheck() throws IOException {
-        try (EmbeddedFtpServer server = EmbeddedFtpServer.start("demo", "demo")) {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.plain("demo", "demo")) {
             String problem = FtpTransferMain.checkLogin(settings(server.port(), "wrong"));
             assertThat(problem).startsWith("ERROR: cannot log in to the FTP server 127.0.0.1:" + server.port()
                     + " as user 'demo': 530").contains("check -Ddemo.server.host").doesNotContain("\n");

@@ -1,7 +1,10 @@
 package io.camelftplib.examples.transfer;
 
 import java.io.IOException;
+import java.util.Set;
 
+import io.camelftplib.examples.support.EmbeddedFtpServer;
+import io.camelftplib.examples.support.SampleInbox;
 import io.camelftplib.springboot.SslBundleContextParameters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,13 +35,13 @@ class DemoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "demo.server", name = "embedded", matchIfMissing = true)
-    EmbeddedFtpsServer embeddedFtpsServer() throws IOException {
+    EmbeddedFtpServer embeddedFtpsServer() throws IOException {
         // fixed credentials, so a wrong demo.server.password shows what a refused login looks like
-        return EmbeddedFtpsServer.start(EMBEDDED_USER, EMBEDDED_PASSWORD);
+        return EmbeddedFtpServer.explicitTls(EMBEDDED_USER, EMBEDDED_PASSWORD);
     }
 
     @Bean
-    SslBundleRegistrar embeddedServerBundle(ObjectProvider<EmbeddedFtpsServer> embedded) {
+    SslBundleRegistrar embeddedServerBundle(ObjectProvider<EmbeddedFtpServer> embedded) {
         // a PEM bundle made from the certificate generated at startup: nothing on disk to configure or commit;
         // without the embedded server, no trust store: the JDK's default CAs, as for a public server
         return registry -> registry.registerBundle(DEMO_BUNDLE, embedded.stream().findFirst()
@@ -48,9 +51,9 @@ class DemoConfiguration {
     }
 
     @Bean
-    ServerAddress serverAddress(DemoProperties demo, ObjectProvider<EmbeddedFtpsServer> embedded) {
+    ServerAddress serverAddress(DemoProperties demo, ObjectProvider<EmbeddedFtpServer> embedded) {
         DemoProperties.Server server = demo.getServer();
-        EmbeddedFtpsServer local = embedded.getIfAvailable();
+        EmbeddedFtpServer local = embedded.getIfAvailable();
         return new ServerAddress(local != null ? "127.0.0.1" : server.getHost(),
                 local != null ? local.port() : server.getPort(), server.getUsername(), server.getPassword(),
                 server.getDirectory());
@@ -67,14 +70,15 @@ class DemoConfiguration {
     }
 
     @Bean
-    Inbox inbox(DemoProperties demo, Completion completion) throws IOException {
-        Inbox inbox = new Inbox(demo);
-        completion.expect(inbox.fill());
+    SampleInbox inbox(DemoProperties demo, Completion completion) throws IOException {
+        SampleInbox inbox = new SampleInbox(demo.getSamples(), demo.getInbox(), demo.getLargeFile().toBytes());
+        completion.expect(Set.copyOf(inbox.fill()));
         return inbox;
     }
 
     @Bean
-    TransferRoutes transferRoutes(DemoProperties demo, ServerAddress server, Completion completion, Inbox inbox) {
+    TransferRoutes transferRoutes(DemoProperties demo, ServerAddress server, Completion completion,
+            SampleInbox inbox) {
         // depends on the inbox so the files are in place before the upload route starts polling
         return new TransferRoutes(demo, server, completion);
     }

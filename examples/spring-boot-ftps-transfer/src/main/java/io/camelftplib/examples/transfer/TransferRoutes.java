@@ -1,5 +1,6 @@
 package io.camelftplib.examples.transfer;
 
+import io.camelftplib.examples.support.TransferLog;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -24,13 +25,16 @@ final class TransferRoutes extends RouteBuilder {
     public void configure() {
         TransferLog uploads = new TransferLog("Uploaded");
         TransferLog downloads = new TransferLog("Downloaded");
-        from("file:" + demo.getInbox().toAbsolutePath() + "?move=.uploaded").routeId("upload")
+        // noStreamCaching: the endpoint reads the body while it transfers, so the progress lines count bytes on
+        // the wire; a cached body would be read into memory first
+        from("file:" + demo.getInbox().toAbsolutePath() + "?move=.uploaded").routeId("upload").noStreamCaching()
                 .process(uploads::start)
                 .to(server.uri() + "&tempPrefix=.part-")
                 .process(uploads::done);
         // readLock=changed: take a file only once its size and time stopped changing (another client may still
         // be writing it); move=.done keeps the server copy, out of the way, once the route succeeded
         from(server.uri() + "&move=.done&readLock=changed&readLockCheckInterval=500&delay=500").routeId("download")
+                .noStreamCaching()
                 .process(downloads::start)
                 .to("file:" + demo.getOutbox().toAbsolutePath())
                 .process(downloads::done)

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import io.camelftplib.examples.support.EmbeddedFtpServer;
+import io.camelftplib.examples.support.SampleInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,7 @@ class FtpsTransferApplicationTest {
     static Path work;
 
     @Autowired
-    EmbeddedFtpsServer server;
+    EmbeddedFtpServer server;
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
@@ -48,8 +50,8 @@ class FtpsTransferApplicationTest {
                         assertThat(server.file("transfer/.done/" + sample.getFileName())).hasSameBinaryContentAs(sample));
             }
         }
-        Path large = work.resolve("outbox").resolve(Inbox.LARGE_FILE);
-        Path serverCopy = server.file("transfer/.done/" + Inbox.LARGE_FILE);
+        Path large = work.resolve("outbox").resolve(SampleInbox.LARGE_FILE);
+        Path serverCopy = server.file("transfer/.done/" + SampleInbox.LARGE_FILE);
         await("the large file in the outbox").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             // the server copy is moved to .done only after the outbox file is written: wait for both
             assertThat(serverCopy).exists();

@@ -1,7 +1,8 @@
-package io.camelftplib.examples.transfer;
+package io.camelftplib.examples.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,7 +18,6 @@ import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.UserManager;
-import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
@@ -28,57 +28,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Apache FtpServer with explicit FTPS on 127.0.0.1 and a free port, so the demo needs nothing installed. Its
- * certificate (names {@code localhost} and {@code 127.0.0.1}) is generated at startup by the JDK's {@code keytool}
- * into a temporary directory: no key material is committed. {@link #certificatePem()} is what clients trust.
+ * An Apache FtpServer on 127.0.0.1 and a free port with one user, so a demo needs nothing installed: plain FTP
+ * ({@link #plain}) or explicit FTPS ({@link #explicitTls}). The FTPS certificate (names {@code localhost} and
+ * {@code 127.0.0.1}) is generated at startup by the JDK's {@code keytool} into a temporary directory, so no key
+ * material is committed; {@link #certificatePem()} is what clients trust.
  *
- * <p>Owns the server and the temporary directory; {@link #close()} stops and deletes both. Thread-safe once started.
+ * <p>Owns the server and its temporary directory; {@link #close()} stops and deletes both. Thread-safe once started.
  */
-public final class EmbeddedFtpsServer implements AutoCloseable {
+public final class EmbeddedFtpServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFtpsServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFtpServer.class);
     private static final String STORE_PASSWORD = "changeit";
 
     private final Path baseDir;
-    private final Path home;
-    private final String certificatePem;
     private final FtpServer server;
     private final int port;
+    private final String certificatePem;
 
-    private EmbeddedFtpsServer(Path baseDir, Path home, String certificatePem, FtpServer server, int port) {
+    private EmbeddedFtpServer(Path baseDir, FtpServer server, int port, String certificatePem) {
         this.baseDir = baseDir;
-        this.home = home;
-        this.certificatePem = certificatePem;
         this.server = server;
         this.port = port;
+        this.certificatePem = certificatePem;
     }
 
     /**
-     * Generates a certificate and starts the server with one user.
+     * Starts a plain-FTP server with one user.
      *
      * @param username the user
-     * @param password the password
+     * @param password its password
+     * @return the running server
+     * @throws IOException when the server cannot start
+     */
+    public static EmbeddedFtpServer plain(String username, String password) throws IOException {
+        return start(username, password, false);
+    }
+
+    /**
+     * Generates a certificate and starts a server offering explicit FTPS (AUTH TLS) with one user.
+     *
+     * @param username the user
+     * @param password its password
      * @return the running server
      * @throws IOException when the certificate cannot be made or the server cannot start
      */
-    public static EmbeddedFtpsServer start(String username, String password) throws IOException {
+    public static EmbeddedFtpServer explicitTls(String username, String password) throws IOException {
+        return start(username, password, true);
+    }
+
+    private static EmbeddedFtpServer start(String username, String password, boolean tls) throws IOException {
         Path baseDir = Files.createTempDirectory("camel-ftplib-demo-");
         Path home = Files.createDirectories(baseDir.resolve("home"));
-        Path keyStore = generateKeyStore(baseDir.resolve("server.p12"));
-        SslConfigurationFactory ssl = new SslConfigurationFactory();
-        ssl.setKeystoreFile(keyStore.toFile());
-        ssl.setKeystorePassword(STORE_PASSWORD);
-        ssl.setKeystoreType("PKCS12");
-        // one configuration for control and data connections, so data connections can resume the TLS session
-        SslConfiguration tls = ssl.createSslConfiguration();
+        Path keyStore = tls ? generateKeyStore(baseDir.resolve("server.p12")) : null;
+        // one TLS configuration for control and data connections, so data connections can resume the TLS session
+        SslConfiguration ssl = keyStore == null ? null : sslConfiguration(keyStore);
         ListenerFactory listener = new ListenerFactory();
         listener.setServerAddress("127.0.0.1");
         listener.setPort(0);
-        listener.setSslConfiguration(tls);
+        listener.setSslConfiguration(ssl);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassivePorts("0");
         data.setPassiveAddress("127.0.0.1");
-        data.setSslConfiguration(tls);
+        data.setSslConfiguration(ssl);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener("default", listener.createListener());
@@ -88,11 +99,20 @@ public final class EmbeddedFtpsServer implements AutoCloseable {
         try {
             server.start();
         } catch (FtpException e) {
-            throw new IOException("cannot start the embedded FTPS server: " + e.getMessage(), e);
+            throw new IOException("cannot start the embedded FTP server: " + e.getMessage(), e);
         }
-        Listener started = factory.getListener("default");
-        LOG.info("Embedded FTPS server on 127.0.0.1:{}, user '{}', files in {}", started.getPort(), username, home);
-        return new EmbeddedFtpsServer(baseDir, home, certificate(keyStore), server, started.getPort());
+        int port = factory.getListener("default").getPort();
+        LOG.info("Embedded {} server on 127.0.0.1:{}, user '{}', files in {}", tls ? "FTPS" : "FTP", port, username,
+                home);
+        return new EmbeddedFtpServer(baseDir, server, port, keyStore == null ? null : certificate(keyStore));
+    }
+
+    private static SslConfiguration sslConfiguration(Path keyStore) {
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keyStore.toFile());
+        ssl.setKeystorePassword(STORE_PASSWORD);
+        ssl.setKeystoreType("PKCS12");
+        return ssl.createSslConfiguration();
     }
 
     private static UserManager users(Path baseDir, Path home, String username, String password) throws IOException {
@@ -119,7 +139,7 @@ public final class EmbeddedFtpsServer implements AutoCloseable {
                 "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", target.toString(), "-storetype", "PKCS12",
                 "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD).redirectErrorStream(true).start();
         try {
-            String output = new String(process.getInputStream().readAllBytes());
+            String output = new String(process.getInputStream().readAllBytes(), Charset.defaultCharset());
             if (process.waitFor() != 0) {
                 throw new IOException("keytool could not generate the demo certificate: " + output);
             }
@@ -142,13 +162,26 @@ public final class EmbeddedFtpsServer implements AutoCloseable {
         }
     }
 
-    /** @return the port the server listens on */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port, chosen by the system at startup
+     */
     public int port() {
         return port;
     }
 
-    /** @return the server's certificate in PEM, for a client's trust store */
+    /**
+     * The server's certificate, for a client's trust store.
+     *
+     * @return the certificate in PEM
+     * @throws IllegalStateException when the server was started with {@link #plain} and has none
+     */
     public String certificatePem() {
+        if (certificatePem == null) {
+            throw new IllegalStateException("this embedded server speaks plain FTP and has no certificate; start it"
+                    + " with EmbeddedFtpServer.explicitTls for FTPS");
+        }
         return certificatePem;
     }
 
@@ -159,7 +192,7 @@ public final class EmbeddedFtpsServer implements AutoCloseable {
      * @return the local path
      */
     public Path file(String path) {
-        return home.resolve(path);
+        return baseDir.resolve("home").resolve(path);
     }
 
     /** Stops the server and deletes its files and certificate. */
