@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
@@ -35,7 +34,8 @@ class IdempotentReadLockTest extends FtplibTestSupport {
     static final EmbeddedFtpServerExtension SERVER = EmbeddedFtpServerExtension.plain().withoutSessionLeakCheck();
 
     private final RecordingClaimRepository claims = new RecordingClaimRepository();
-    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final RecordingExceptionHandler recorder = new RecordingExceptionHandler();
+    private final List<Throwable> failures = recorder.failures();
 
     @Override
     EmbeddedFtpServerExtension server() {
@@ -45,7 +45,7 @@ class IdempotentReadLockTest extends FtplibTestSupport {
     @BeforeEach
     void bindRepository() {
         context.getRegistry().bind("claims", claims);
-        context.getRegistry().bind("failures", new FailureRecorder(failures));
+        context.getRegistry().bind("failures", recorder);
     }
 
     private static String claimed(String extra) {
