@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.camelftplib.examples.main.EmbeddedFtpServer;
+import io.camelftplib.examples.support.EmbeddedFtpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -61,7 +61,7 @@ public final class ClusterDemo {
      * @throws Exception when the server, the database or a node cannot start
      */
     public static Outcome run(int files, int nodes) throws Exception {
-        try (EmbeddedFtpServer ftp = EmbeddedFtpServer.start(USER, USER);
+        try (EmbeddedFtpServer ftp = EmbeddedFtpServer.plain(USER, USER);
              EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                      .setPGStartupWait(Duration.ofMinutes(1)).start();
              HikariDataSource db = new HikariDataSource()) {
