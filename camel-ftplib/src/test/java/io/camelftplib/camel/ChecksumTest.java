@@ -186,10 +186,14 @@ class ChecksumTest extends FtplibTestSupport {
         Files.write(SERVER.file(directory + "/a.bin"), content);
         String options = mode.endsWith("=") ? mode + work : mode;
         Fault flip = proxy.proxy().nextDownload().flipByteAt(1000);
+        // the consumer reports the failed first attempt here instead of logging it with its stack trace
+        RecordingExceptionHandler failures = new RecordingExceptionHandler();
+        context.getRegistry().bind("failures", failures);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(proxy.uri(directory, "verifyChecksum=required&move=.done&initialDelay=0&delay=100&" + options))
+                from(proxy.uri(directory, "verifyChecksum=required&move=.done&initialDelay=0&delay=100"
+                        + "&exceptionHandler=#failures&" + options))
                         .routeId(directory).autoStartup(false)
                         .errorHandler(defaultErrorHandler().logExhausted(false))
                         .convertBodyTo(byte[].class).to("mock:" + directory);
@@ -207,6 +211,9 @@ class ChecksumTest extends FtplibTestSupport {
         assertThat(mock.getExchanges().get(0).getIn().getBody(byte[].class)).isEqualTo(content);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(SERVER.file(directory + "/.done/a.bin")));
         assertThat(SERVER.commands()).filteredOn("RETR"::equals).hasSize(2);
+        // what the consumer reported while it recovered (a failed poll after the broken transfer) concerns this file
+        assertThat(failures.failures()).allSatisfy(f -> assertThat(f).hasMessageContaining(directory));
+        context.getRouteController().stopRoute(directory);
     }
 
     @Test
