@@ -70,7 +70,8 @@ final class ItClients {
     }
 
     /**
-     * Creates a directory and stores random bytes in it as {@code name}, over plain FTP in passive mode.
+     * Creates a directory and stores random bytes in it as {@code name}, over plain FTP in passive mode. Skips as
+     * {@link #login(ItServer, Mode)} does when the server is unreachable.
      *
      * @param seed the same seed gives the same bytes, so a failing run can be repeated
      * @return the bytes stored

@@ -46,7 +46,6 @@ class ResumeDownloadIT {
 
     @AcrossServers
     void downloadCutPartWayIsContinuedWithRestAndCompletes(ItServer server, String mode) throws Exception {
-        server.assumeReachable(server.port(), "control port");
         String directory = ItClients.uniqueName("resume").replace(".bin", "");
         String name = "data.bin";
         byte[] content = ItClients.storeRandom(server, directory, name, SIZE, 11);

@@ -45,7 +45,6 @@ class TruncatedDownloadIT {
 
     @AcrossServers
     void downloadTruncatedWithA226FailsAndIsFetchedWholeNextPoll(ItServer server, String mode) throws Exception {
-        server.assumeReachable(server.port(), "control port");
         String directory = ItClients.uniqueName("truncated").replace(".bin", "");
         byte[] content = ItClients.storeRandom(server, directory, "data.bin", SIZE, 23);
         ConsumerFailures failures = new ConsumerFailures();
