@@ -19,6 +19,8 @@
 #                 FTP commands per file
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -euo pipefail
+# the vsftpd settings shared with the integration-test servers
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../../src/it/servers/vsftpd-conf.sh"
 
 BENCH_DIR=${BENCH_DIR:-/tmp/camel-ftplib-bench}
 PORT=${BENCH_FTP_PORT:-2631}
@@ -92,37 +94,10 @@ ensure_cert() {
 }
 
 write_conf() {
-  cat >"$CONF" <<EOF
-# written by vsftpd-bench.sh start; edit the script, not this file
-listen=YES
-listen_ipv6=NO
-listen_address=$HOST
-listen_port=$PORT
-background=NO
-anonymous_enable=NO
-local_enable=YES
-write_enable=YES
-local_umask=022
-local_root=$1
-chroot_local_user=YES
-# the chroot is the user's writable data directory
-allow_writeable_chroot=YES
-secure_chroot_dir=$BENCH_DIR/empty
-pam_service_name=$PAM_SERVICE
-userlist_enable=NO
-tcp_wrappers=NO
-# containers: vsftpd 3.0.3's seccomp filter kills sessions on syscalls it does not know (newfstatat, getrandom),
-# and per-session PID/network namespaces are not allowed everywhere
-seccomp_sandbox=NO
-isolate=NO
-isolate_network=NO
-pasv_enable=YES
-pasv_min_port=${PASV%-*}
-pasv_max_port=${PASV#*-}
-port_enable=YES
-connect_from_port_20=NO
-max_clients=0
-max_per_ip=0
+  {
+    echo "# written by vsftpd-bench.sh start; edit the script, not this file"
+    vsftpd_base_conf "$HOST" "$PORT" "$1" "$BENCH_DIR/empty" "$PAM_SERVICE" "$PASV"
+    cat <<EOF
 use_sendfile=YES
 # every command and reply in $LOG, to count commands per file
 xferlog_enable=YES
@@ -138,6 +113,7 @@ force_local_logins_ssl=NO
 force_local_data_ssl=NO
 require_ssl_reuse=NO
 EOF
+  } >"$CONF"
 }
 
 # pid_alive: prints the listener's pid when the pid file names a live process running our unpacked binary.

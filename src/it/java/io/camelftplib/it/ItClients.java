@@ -1,7 +1,9 @@
 package io.camelftplib.it;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Random;
 import java.util.UUID;
 
 import javax.net.ssl.SSLException;
@@ -65,6 +67,24 @@ final class ItClients {
             }
         }
         return false;
+    }
+
+    /**
+     * Creates a directory and stores random bytes in it as {@code name}, over plain FTP in passive mode. Skips as
+     * {@link #login(ItServer, Mode)} does when the server is unreachable.
+     *
+     * @param seed the same seed gives the same bytes, so a failing run can be repeated
+     * @return the bytes stored
+     */
+    static byte[] storeRandom(ItServer target, String directory, String name, int size, long seed)
+            throws IOException {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        try (Ftp ftp = login(target, new Mode(null, true))) {
+            ftp.mkd(directory);
+            ftp.storBinary("STOR " + directory + "/" + name, new ByteArrayInputStream(content));
+        }
+        return content;
     }
 
     /** A remote file name no other test or run uses. */

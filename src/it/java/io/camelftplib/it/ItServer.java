@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -71,6 +73,14 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
         }
         servers.add(embedded(embedded));
         return servers;
+    }
+
+    /**
+     * The cases of an IT that goes through a {@code FaultProxy}: every server in plain FTP and passive mode only,
+     * as the proxy relays neither TLS nor active data connections.
+     */
+    static Stream<Arguments> allThroughProxy(EmbeddedFtpServerExtension embedded) {
+        return all(embedded).stream().map(server -> Arguments.of(server, "plain, passive"));
     }
 
     /** The embedded server, started by its extension. */

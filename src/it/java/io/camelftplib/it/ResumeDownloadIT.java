@@ -2,11 +2,9 @@ package io.camelftplib.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -42,22 +40,15 @@ class ResumeDownloadIT {
     @TempDir
     Path work;
 
-    /** Plain FTP in passive mode only: the proxy relays neither TLS nor active data connections. */
     static Stream<Arguments> cases() {
-        return ItServer.all(EMBEDDED).stream().map(server -> Arguments.of(server, "plain, passive"));
+        return ItServer.allThroughProxy(EMBEDDED);
     }
 
     @AcrossServers
     void downloadCutPartWayIsContinuedWithRestAndCompletes(ItServer server, String mode) throws Exception {
-        server.assumeReachable(server.port(), "control port");
-        byte[] content = new byte[SIZE];
-        new Random(11).nextBytes(content);
         String directory = ItClients.uniqueName("resume").replace(".bin", "");
         String name = "data.bin";
-        try (Ftp ftp = ItClients.login(server, new Mode(null, true))) {
-            ftp.mkd(directory);
-            ftp.storBinary("STOR " + directory + "/" + name, new ByteArrayInputStream(content));
-        }
+        byte[] content = ItClients.storeRandom(server, directory, name, SIZE, 11);
         Path partial = work.resolve(name + ".inprogress");
         long kept;
         try (FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {

@@ -2,10 +2,8 @@ package io.camelftplib.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,21 +39,14 @@ class TruncatedDownloadIT {
     @TempDir
     Path work;
 
-    /** Plain FTP in passive mode only: the proxy relays neither TLS nor active data connections. */
     static Stream<Arguments> cases() {
-        return ItServer.all(EMBEDDED).stream().map(server -> Arguments.of(server, "plain, passive"));
+        return ItServer.allThroughProxy(EMBEDDED);
     }
 
     @AcrossServers
     void downloadTruncatedWithA226FailsAndIsFetchedWholeNextPoll(ItServer server, String mode) throws Exception {
-        server.assumeReachable(server.port(), "control port");
-        byte[] content = new byte[SIZE];
-        new Random(23).nextBytes(content);
         String directory = ItClients.uniqueName("truncated").replace(".bin", "");
-        try (Ftp ftp = ItClients.login(server, new Mode(null, true))) {
-            ftp.mkd(directory);
-            ftp.storBinary("STOR " + directory + "/data.bin", new ByteArrayInputStream(content));
-        }
+        byte[] content = ItClients.storeRandom(server, directory, "data.bin", SIZE, 23);
         ConsumerFailures failures = new ConsumerFailures();
         try (FaultProxy proxy = FaultProxy.start(server.host(), server.port());
              CamelContext context = new DefaultCamelContext()) {

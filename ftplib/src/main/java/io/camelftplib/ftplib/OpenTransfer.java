@@ -32,6 +32,18 @@ final class OpenTransfer {
         void check(String reply) throws IOException;
     }
 
+    /** A step on the data connection that yields a value, e.g. a read. */
+    @FunctionalInterface
+    interface DataStep<T> {
+        T run() throws IOException;
+    }
+
+    /** A step on the data connection, e.g. a write, a flush or a close. */
+    @FunctionalInterface
+    interface DataAction {
+        void run() throws IOException;
+    }
+
     private enum State { OPEN, COMPLETED, FAILED, ABORTED }
 
     private final Conversation conversation;
@@ -115,6 +127,36 @@ final class OpenTransfer {
     }
 
     /**
+     * Runs a step on the data connection; when it fails, the transfer {@link #fail(Exception) fails} with it (the
+     * control connection is out of step) and the failure is rethrown, so no stream goes on with a broken transfer.
+     *
+     * @param step the read, write, flush or close
+     * @return what the step returned
+     * @throws IOException the step's failure
+     */
+    <T> T guard(DataStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a step on the data connection as {@link #guard(DataStep)} does.
+     *
+     * @param action the write, flush or close
+     * @throws IOException the step's failure
+     */
+    void guard(DataAction action) throws IOException {
+        guard(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
      * Ends the transfer at its end of data: closes the data connection, reads the final reply, which must be 2xx,
      * and runs the check on it.
      *
@@ -123,12 +165,7 @@ final class OpenTransfer {
      * @throws IOException when closing fails (out of step), the reply is not 2xx or the check fails (in step)
      */
     String finish(ReplyCheck check) throws IOException {
-        try {
-            data.close();
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-            throw e;
-        }
+        guard(data::close);
         if (!conversation.isConnected()) {
             IOException closed = new IOException("the control connection to " + conversation.where()
                     + " was closed before the final reply to " + conversation.describe(command));

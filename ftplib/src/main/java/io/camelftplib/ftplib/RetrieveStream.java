@@ -37,12 +37,7 @@ public final class RetrieveStream extends InputStream {
         this.transfer = transfer;
         this.check = check;
         this.expected = expected;
-        try {
-            this.in = transfer.data().socket().getInputStream();
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        this.in = transfer.guard(() -> transfer.data().socket().getInputStream());
     }
 
     /**
@@ -80,13 +75,7 @@ public final class RetrieveStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        int n;
-        try {
-            n = in.read(b, off, len);
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        int n = transfer.guard(() -> in.read(b, off, len));
         if (n < 0) {
             transfer.finish(reply -> check.download(reply, transfer.data().size(), expected, received));
             return -1;

@@ -27,12 +27,7 @@ public final class StoreStream extends OutputStream {
 
     StoreStream(OpenTransfer transfer) throws IOException {
         this.transfer = transfer;
-        try {
-            this.out = transfer.data().outputStream();
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        this.out = transfer.guard(() -> transfer.data().outputStream());
     }
 
     /**
@@ -59,12 +54,7 @@ public final class StoreStream extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         transfer.requireOpen();
-        try {
-            out.write(b, off, len);
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        transfer.guard(() -> out.write(b, off, len));
         sent += len;
     }
 
@@ -76,12 +66,7 @@ public final class StoreStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         transfer.requireOpen();
-        try {
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        transfer.guard(out::flush);
     }
 
     /**
@@ -96,12 +81,7 @@ public final class StoreStream extends OutputStream {
         if (!transfer.isOpen()) {
             return;
         }
-        try {
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
-        }
+        transfer.guard(out::close);
         transfer.finish(reply -> { });
     }
 

@@ -1,7 +1,11 @@
 package io.camelftplib.ftplib;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,5 +98,20 @@ final class Fixtures {
     /** Returns the bytes from {@code offset} on. */
     static byte[] from(byte[] data, int offset) {
         return Arrays.copyOfRange(data, offset, data.length);
+    }
+
+    /**
+     * Writes 1 MiB blocks to an upload the server does not read until a write fails, and checks that it failed by
+     * the client's 300 ms timeout, with the message that tells the user what to check.
+     */
+    static void assertUploadTimesOutAfter300Ms(OutputStream upload) {
+        byte[] block = new byte[1024 * 1024];
+        assertThatThrownBy(() -> {
+            while (true) {
+                upload.write(block);
+            }
+        }).isExactlyInstanceOf(SocketTimeoutException.class)
+                .hasMessage("the server read nothing of the upload for 300 ms; the data connection was closed"
+                        + " (check the server's disk and quota)");
     }
 }

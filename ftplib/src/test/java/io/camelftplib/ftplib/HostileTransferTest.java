@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -99,16 +98,8 @@ class HostileTransferTest {
     void outputStreamOfADataConnectionFailsAWriteTheServerDoesNotReadAfterTheTimeout() throws IOException {
         scripted.server().on("STOR", (s, arg) -> s.reply("150 go ahead, I will not read"));
         Ftp ftp = scripted.client(SHORT);
-        byte[] block = new byte[1024 * 1024];
         try (DataConnection conn = ftp.ntransferCmd("STOR stalled")) {
-            OutputStream out = conn.outputStream();
-            assertThatThrownBy(() -> {
-                while (true) {
-                    out.write(block);
-                }
-            }).isExactlyInstanceOf(SocketTimeoutException.class)
-                    .hasMessage("the server read nothing of the upload for 300 ms; the data connection was closed"
-                            + " (check the server's disk and quota)");
+            Fixtures.assertUploadTimesOutAfter300Ms(conn.outputStream());
             assertThat(conn.socket().isClosed()).isTrue();
         }
     }

@@ -8,7 +8,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
-import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.util.StopWatch;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: configured once, then used by the consumer's thread.
  */
-public final class FtplibChangedReadLock implements GenericFileExclusiveReadLockStrategy<FtplibFile> {
+public final class FtplibChangedReadLock implements MarkerlessReadLock {
 
     private final CamelLogger log = new CamelLogger(LoggerFactory.getLogger(FtplibChangedReadLock.class));
     private long timeout;
@@ -119,16 +118,6 @@ public final class FtplibChangedReadLock implements GenericFileExclusiveReadLock
     @Override
     public void setReadLockLoggingLevel(LoggingLevel readLockLoggingLevel) {
         log.setLevel(readLockLoggingLevel);
-    }
-
-    @Override
-    public void setMarkerFiler(boolean markerFile) {
-        // no marker files on FTP servers
-    }
-
-    @Override
-    public void setDeleteOrphanLockFiles(boolean deleteOrphanLockFiles) {
-        // no marker files on FTP servers
     }
 
     /**

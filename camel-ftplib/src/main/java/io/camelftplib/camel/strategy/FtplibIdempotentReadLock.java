@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
-import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
 import org.apache.camel.component.file.GenericFileHelper;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.spi.CamelLogger;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: each file's claim travels with its exchange; the consumer's threads share only the repository.
  */
 public final class FtplibIdempotentReadLock extends ServiceSupport
-        implements GenericFileExclusiveReadLockStrategy<FtplibFile>, CamelContextAware {
+        implements MarkerlessReadLock, CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtplibIdempotentReadLock.class);
 
@@ -194,15 +193,5 @@ public final class FtplibIdempotentReadLock extends ServiceSupport
     @Override
     public void setReadLockLoggingLevel(LoggingLevel readLockLoggingLevel) {
         log.setLevel(readLockLoggingLevel);
-    }
-
-    @Override
-    public void setMarkerFiler(boolean markerFile) {
-        // no marker files on FTP servers
-    }
-
-    @Override
-    public void setDeleteOrphanLockFiles(boolean deleteOrphanLockFiles) {
-        // no marker files on FTP servers
     }
 }
