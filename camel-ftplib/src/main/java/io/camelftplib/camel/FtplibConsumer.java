@@ -97,7 +97,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         if (!startingDirectoryChecked) {
             startingDirectoryChecked = true;
             if (ftplibEndpoint.isAutoCreate() && !endpointPath.isEmpty()) {
-                ftplibOperations.buildDirectory(endpointPath, endpointPath.startsWith("/"));
+                ftplibOperations.buildDirectory(endpointPath, RemoteNames.isAbsolute(endpointPath));
             }
         }
         return true;
@@ -228,7 +228,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         file.setLastModified(Math.max(entry.lastModified(), 0));
         file.setDirectory(entry.isDirectory());
         file.setHostname(ftplibEndpoint.getConfiguration().getHost());
-        file.setAbsolute(path.startsWith("/"));
+        file.setAbsolute(RemoteNames.isAbsolute(path));
         file.setAbsoluteFilePath(path);
         file.setRelativeFilePath(relativeOf(path));
         file.setFileName(file.getRelativeFilePath());

@@ -268,7 +268,7 @@ final class FtplibSession implements AutoCloseable {
      * @return the path to send
      */
     String fromAnywhere(String path) {
-        if (!config.isStepwise() || path.startsWith("/")) {
+        if (!config.isStepwise() || RemoteNames.isAbsolute(path)) {
             return path;
         }
         return RemoteNames.join(home, path);
@@ -286,7 +286,7 @@ final class FtplibSession implements AutoCloseable {
         }
         Ftp client = client();
         cwd = null;
-        client.cwd(directory.startsWith("/") ? "/" : home);
+        client.cwd(RemoteNames.isAbsolute(directory) ? "/" : home);
         for (String segment : directory.split("/")) {
             if (!segment.isEmpty()) {
                 client.cwd(segment);

@@ -77,7 +77,7 @@ final class ProducerActions {
         if (name == null || name.isEmpty()) {
             return directory;
         }
-        return name.startsWith("/") ? name : RemoteNames.join(directory, name);
+        return RemoteNames.isAbsolute(name) ? name : RemoteNames.join(directory, name);
     }
 
     private static String required(String value, String header) {

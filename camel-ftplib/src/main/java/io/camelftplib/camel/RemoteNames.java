@@ -1,5 +1,7 @@
 package io.camelftplib.camel;
 
+import io.camelftplib.ftplib.FtpLine;
+
 /**
  * Rules for names a server sends and paths the component builds: a listed name must name one entry inside the
  * listed directory, never a path out of it (CAMEL-24487).
@@ -38,14 +40,11 @@ final class RemoteNames {
         if (name.equals(".") || name.equals("..")) {
             return "it names the directory itself or its parent";
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '/' || c == '\\') {
-                return "it holds a path separator, so it could point outside the listed directory";
-            }
-            if (c == '\0' || c == '\r' || c == '\n') {
-                return "it holds a NUL, CR or LF character, which would end or split an FTP command";
-            }
+        if (name.indexOf(SEPARATOR) >= 0 || name.indexOf('\\') >= 0) {
+            return "it holds a path separator, so it could point outside the listed directory";
+        }
+        if (!FtpLine.canCarry(name)) {
+            return "it holds a NUL, CR or LF character, which would end or split an FTP command";
         }
         return null;
     }
@@ -98,12 +97,9 @@ final class RemoteNames {
      * @throws IllegalArgumentException when the path holds NUL, CR or LF
      */
     static String checkPath(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\0' || c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("The remote path '" + path.replace("\r", "\\r")
-                        .replace("\n", "\\n").replace("\0", "\\0") + "' holds NUL, CR or LF, which FTP cannot send");
-            }
+        if (!FtpLine.canCarry(path)) {
+            throw new IllegalArgumentException("The remote path '" + path.replace("\r", "\\r")
+                    .replace("\n", "\\n").replace("\0", "\\0") + "' holds NUL, CR or LF, which FTP cannot send");
         }
         return path;
     }

@@ -188,7 +188,7 @@ final class Uploader {
         if (directory.isEmpty() || directory.equals("/") || knownDirectories.contains(directory)) {
             return;
         }
-        StringBuilder prefix = new StringBuilder(directory.startsWith("/") ? "/" : "");
+        StringBuilder prefix = new StringBuilder(RemoteNames.isAbsolute(directory) ? "/" : "");
         for (String segment : directory.split("/")) {
             if (segment.isEmpty()) {
                 continue;
