@@ -26,6 +26,9 @@ final class NetwareLineParser implements LineParser {
             return null;
         }
         ListEntry.Type type = line.charAt(0) == 'd' ? ListEntry.Type.DIRECTORY : ListEntry.Type.FILE;
-        return fields.read(line, rights.end(), type, false);
+        ListEntry entry = fields.read(line, rights.end(), type, false);
+        // NetWare pads the name column with spaces; a name never starts with one there
+        String name = entry == null ? "" : entry.name().stripLeading();
+        return name.isEmpty() ? null : new ListEntry(name, type, entry.size(), entry.lastModified(), 0);
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * servers accept it in {@code CWD}). The size column counts 512-byte blocks, used/allocated: the byte size lies
  * anywhere within the last block, so the size is unknown (-1) rather than Commons Net's blocks times 512, which
  * would make every download's byte count check fail. A long name pushes the rest onto a second line; that line is
- * joined to the name before it.
+ * joined to the name line before it.
  *
  * <p>Not thread-safe: keeps a wrapped name until its second line arrives.
  */
@@ -33,15 +33,18 @@ final class VmsLineParser implements LineParser {
 
     @Override
     public ListEntry parse(String line) {
-        String joined = wrapped != null && line.startsWith(" ") ? wrapped + " " + line.strip() : line;
+        String name = wrapped;
         wrapped = null;
-        if (NAME_ONLY.matcher(joined).matches()) {
-            wrapped = joined.strip();
-            return null;
-        }
-        Matcher m = LINE.matcher(joined);
-        if (!m.matches()) {
-            return null;
+        Matcher m = name == null ? null : LINE.matcher(name + " " + line.strip());
+        if (m == null || !m.matches()) {
+            if (NAME_ONLY.matcher(line).matches()) {
+                wrapped = line.strip();
+                return null;
+            }
+            m = LINE.matcher(line);
+            if (!m.matches()) {
+                return null;
+            }
         }
         int month = months.month(m.group(4));
         int hour = m.group(6) == null ? 0 : ListNumbers.parse(m.group(6), 2);
@@ -51,7 +54,7 @@ final class VmsLineParser implements LineParser {
         if (time < 0) {
             return null;
         }
-        String name = m.group(1);
+        name = m.group(1);
         boolean directory = name.toUpperCase(Locale.ROOT).endsWith(".DIR");
         return new ListEntry(name, directory ? ListEntry.Type.DIRECTORY : ListEntry.Type.FILE, -1, time,
                 ListNumbers.parse(m.group(2), 5));
