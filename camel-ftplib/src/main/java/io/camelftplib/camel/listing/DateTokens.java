@@ -49,7 +49,7 @@ final class DateTokens {
      * @param tokens the tokens of the line
      * @param count  how many tokens are filled
      * @param first  the index of the first date token
-     * @return the time (or -1 for a valid date whose time cannot be had) and how many tokens it took, or null
+     * @return the time and how many tokens it took, or null
      */
     Match read(String[] tokens, int count, int first) {
         Match custom = custom(tokens, count, first);
@@ -119,7 +119,7 @@ final class DateTokens {
     }
 
     private static Match ok(long time, int width) {
-        return time < 0 ? null : new Match(time, width);
+        return time == ListingCalendar.INVALID ? null : new Match(time, width);
     }
 
     private static DateTimeFormatter formatter(String pattern) {

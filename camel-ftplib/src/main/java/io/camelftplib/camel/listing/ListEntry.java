@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param name         the name, without a link target ({@code name -> target}) or a VMS version ({@code ;1})
  * @param type         file, directory or another kind (links, devices, MVS members)
  * @param size         the size in bytes, or -1 when the line does not tell it exactly (block counts, devices)
- * @param lastModified the time in UTC milliseconds, to the minute, or -1 when the line has none
+ * @param lastModified the time in UTC milliseconds, to the minute, or -1 when the line has none (also for times
+ *                     before 1970, which {@code FtplibFile} cannot tell from "none")
  * @param version      the VMS file version, 0 for every other dialect
  */
 public record ListEntry(String name, Type type, long size, long lastModified, int version) {
@@ -42,5 +43,6 @@ public record ListEntry(String name, Type type, long size, long lastModified, in
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a listed entry needs a name");
         }
+        lastModified = Math.max(-1, lastModified);
     }
 }

@@ -13,6 +13,9 @@ import java.time.ZoneId;
  */
 final class ListingCalendar {
 
+    /** What the methods return for fields that name no valid date or time (any time before 1970 is valid). */
+    static final long INVALID = Long.MIN_VALUE;
+
     private final LocalDate today;
     private final ZoneId zone;
 
@@ -24,13 +27,13 @@ final class ListingCalendar {
     /**
      * Returns a time with a year.
      *
-     * @return UTC milliseconds, or -1 when the fields name no valid date or time
+     * @return UTC milliseconds, or {@link #INVALID} when the fields name no valid date or time
      */
     long at(int year, int month, int day, int hour, int minute) {
         try {
             return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toInstant().toEpochMilli();
         } catch (DateTimeException e) {
-            return -1;
+            return INVALID;
         }
     }
 
@@ -39,7 +42,7 @@ final class ListingCalendar {
      * more than a day ahead of today (a file from December listed in January), then in the last year. The day of
      * slack covers servers whose clock runs ahead of the client's, as Commons Net and FileZilla allow.
      *
-     * @return UTC milliseconds, or -1 when the fields name no valid date or time
+     * @return UTC milliseconds, or {@link #INVALID} when the fields name no valid date or time
      */
     long recent(int month, int day, int hour, int minute) {
         int year = today.getYear();

@@ -50,7 +50,7 @@ final class MvsLineParser implements LineParser {
         if (m.matches()) {
             long time = calendar.at(num(m.group(2)), num(m.group(3)), num(m.group(4)), num(m.group(5)),
                     num(m.group(6)));
-            return time < 0 ? null : new ListEntry(m.group(1), ListEntry.Type.FILE, -1, time, 0);
+            return time == ListingCalendar.INVALID ? null : new ListEntry(m.group(1), ListEntry.Type.FILE, -1, time, 0);
         }
         m = BARE.matcher(line);
         return m.matches() ? new ListEntry(m.group(1), ListEntry.Type.FILE, -1, -1, 0) : null;

@@ -46,7 +46,7 @@ final class Os400LineParser implements LineParser {
             return null;
         }
         long time = custom != null ? customTime(m.group(3)) : time(m);
-        return time < 0 ? null : entry(m.group(11), m.group(10), ListNumbers.parseLong(m.group(2), 18), time);
+        return time == ListingCalendar.INVALID ? null : entry(m.group(11), m.group(10), ListNumbers.parseLong(m.group(2), 18), time);
     }
 
     private long time(Matcher m) {
@@ -59,10 +59,10 @@ final class Os400LineParser implements LineParser {
             return calendar.at(calendar.fullYear(c), b, a, hour, minute);
         }
         long time = calendar.at(calendar.fullYear(a), b, c, hour, minute);
-        if (time < 0) {
+        if (time == ListingCalendar.INVALID) {
             time = calendar.at(calendar.fullYear(c), a, b, hour, minute);
         }
-        return time >= 0 ? time : calendar.at(calendar.fullYear(c), b, a, hour, minute);
+        return time != ListingCalendar.INVALID ? time : calendar.at(calendar.fullYear(c), b, a, hour, minute);
     }
 
     private long customTime(String text) {
@@ -73,7 +73,7 @@ final class Os400LineParser implements LineParser {
                     t.get(ChronoField.MINUTE_OF_HOUR));
         } catch (DateTimeException e) {
             // the configured pattern does not fit this line: the line is unknown
-            return -1;
+            return ListingCalendar.INVALID;
         }
     }
 

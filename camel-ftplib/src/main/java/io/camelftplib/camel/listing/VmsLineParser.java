@@ -49,9 +49,9 @@ final class VmsLineParser implements LineParser {
         int month = months.month(m.group(4));
         int hour = m.group(6) == null ? 0 : ListNumbers.parse(m.group(6), 2);
         int minute = m.group(7) == null ? 0 : ListNumbers.parse(m.group(7), 2);
-        long time = month == 0 ? -1
+        long time = month == 0 ? ListingCalendar.INVALID
                 : calendar.at(ListNumbers.parse(m.group(5), 4), month, ListNumbers.parse(m.group(3), 2), hour, minute);
-        if (time < 0) {
+        if (time == ListingCalendar.INVALID) {
             return null;
         }
         name = m.group(1);

@@ -33,8 +33,8 @@ final class WindowsLineParser implements LineParser {
         int month = num(usOrder ? m.group(1) : m.group(5));
         int day = num(usOrder ? m.group(2) : m.group(6));
         int hour = hour(num(m.group(7)), m.group(9));
-        long time = hour < 0 ? -1 : calendar.at(year, month, day, hour, num(m.group(8)));
-        if (time < 0) {
+        long time = hour < 0 ? ListingCalendar.INVALID : calendar.at(year, month, day, hour, num(m.group(8)));
+        if (time == ListingCalendar.INVALID) {
             return null;
         }
         boolean directory = m.group(10).equals("<DIR>");
