@@ -109,9 +109,11 @@ final class DateTokens {
             int day = t.get(ChronoField.DAY_OF_MONTH);
             int hour = t.isSupported(ChronoField.HOUR_OF_DAY) ? t.get(ChronoField.HOUR_OF_DAY) : 0;
             int minute = t.isSupported(ChronoField.MINUTE_OF_HOUR) ? t.get(ChronoField.MINUTE_OF_HOUR) : 0;
-            long time = !t.isSupported(ChronoField.YEAR) ? calendar.recent(month, day, hour, minute)
-                    : calendar.at(calendar.fromPattern(t.get(ChronoField.YEAR), twoDigitYear), month, day, hour, minute);
-            return ok(time, width);
+            if (!t.isSupported(ChronoField.YEAR)) {
+                return ok(calendar.recent(month, day, hour, minute), width);
+            }
+            int year = calendar.fromPattern(t.get(ChronoField.YEAR), twoDigitYear);
+            return ok(calendar.at(year, month, day, hour, minute), width);
         } catch (DateTimeException | ArithmeticException e) {
             // not this pattern: the built-in forms are tried next
             return null;

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Os400LineParser implements LineParser {
 
-    private static final Pattern LINE = Pattern.compile("(?s)(\\S++) ++(\\d{1,18}+) ++((\\d{2})([/.-])(\\d{2})\\5(\\d{2})"
-            + " ++(\\d{2}):(\\d{2}):\\d{2}) ++(\\*[A-Z]++) ++(.+)");
+    private static final Pattern LINE = Pattern.compile("(?s)(\\S++) ++(\\d{1,18}+)"
+            + " ++((\\d{2})([/.-])(\\d{2})\\5(\\d{2}) ++(\\d{2}):(\\d{2}):\\d{2}) ++(\\*[A-Z]++) ++(.+)");
     private static final Pattern MEMBER = Pattern.compile("(?s)(\\S++) ++\\*MEM ++(.+)");
 
     private final ListingCalendar calendar;
@@ -46,7 +46,8 @@ final class Os400LineParser implements LineParser {
             return null;
         }
         long time = custom != null ? customTime(m.group(3)) : time(m);
-        return time == ListingCalendar.INVALID ? null : entry(m.group(11), m.group(10), ListNumbers.parseLong(m.group(2), 18), time);
+        long size = ListNumbers.parseLong(m.group(2), 18);
+        return time == ListingCalendar.INVALID ? null : entry(m.group(11), m.group(10), size, time);
     }
 
     private long time(Matcher m) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class WindowsLineParser implements LineParser {
 
     private static final Pattern LINE = Pattern.compile("(?s)(?:(\\d{1,2})-(\\d{1,2})-(\\d{2}|\\d{4})"
-            + "|(\\d{4})-(\\d{1,2})-(\\d{1,2})) ++(\\d{1,2}):(\\d{2})(?: *+([AaPp])[Mm])? ++(<DIR>|[\\d,]{1,24}+) ++(.+)");
+            + "|(\\d{4})-(\\d{1,2})-(\\d{1,2})) ++(\\d{1,2}):(\\d{2})(?: *+([AaPp])[Mm])?"
+            + " ++(<DIR>|[\\d,]{1,24}+) ++(.+)");
 
     private final ListingCalendar calendar;
 
