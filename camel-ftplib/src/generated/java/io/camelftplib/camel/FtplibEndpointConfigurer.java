@@ -53,6 +53,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": target.getConfiguration().setChmod(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "defaultdateformat":
+        case "defaultDateFormat": target.getConfiguration().setDefaultDateFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "delete": target.setDelete(property(camelContext, boolean.class, value)); return true;
         case "disconnect": target.getConfiguration().setDisconnect(property(camelContext, boolean.class, value)); return true;
@@ -107,6 +109,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "listing": target.getConfiguration().setListing(property(camelContext, io.camelftplib.camel.FtplibListing.class, value)); return true;
+        case "listingdialect":
+        case "listingDialect": target.getConfiguration().setListingDialect(property(camelContext, io.camelftplib.camel.listing.ListingDialect.class, value)); return true;
         case "localworkdirectory":
         case "localWorkDirectory": target.setLocalWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
@@ -160,6 +164,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLockRemoveOnRollback": target.setReadLockRemoveOnRollback(property(camelContext, boolean.class, value)); return true;
         case "readlocktimeout":
         case "readLockTimeout": target.setReadLockTimeout(property(camelContext, long.class, value)); return true;
+        case "recentdateformat":
+        case "recentDateFormat": target.getConfiguration().setRecentDateFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "recursive": target.setRecursive(property(camelContext, boolean.class, value)); return true;
@@ -180,6 +186,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sendnoop":
         case "sendNoop": target.getConfiguration().setSendNoop(property(camelContext, boolean.class, value)); return true;
+        case "serverlanguagecode":
+        case "serverLanguageCode": target.getConfiguration().setServerLanguageCode(property(camelContext, java.lang.String.class, value)); return true;
+        case "servertimezoneid":
+        case "serverTimeZoneId": target.getConfiguration().setServerTimeZoneId(property(camelContext, java.lang.String.class, value)); return true;
         case "shuffle": target.setShuffle(property(camelContext, boolean.class, value)); return true;
         case "sitecommand":
         case "siteCommand": target.getConfiguration().setSiteCommand(property(camelContext, java.lang.String.class, value)); return true;
@@ -248,6 +258,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "defaultdateformat":
+        case "defaultDateFormat": return java.lang.String.class;
         case "delay": return long.class;
         case "delete": return boolean.class;
         case "disconnect": return boolean.class;
@@ -302,6 +314,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "listing": return io.camelftplib.camel.FtplibListing.class;
+        case "listingdialect":
+        case "listingDialect": return io.camelftplib.camel.listing.ListingDialect.class;
         case "localworkdirectory":
         case "localWorkDirectory": return java.lang.String.class;
         case "maxconnections":
@@ -355,6 +369,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLockRemoveOnRollback": return boolean.class;
         case "readlocktimeout":
         case "readLockTimeout": return long.class;
+        case "recentdateformat":
+        case "recentDateFormat": return java.lang.String.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "recursive": return boolean.class;
@@ -375,6 +391,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sendnoop":
         case "sendNoop": return boolean.class;
+        case "serverlanguagecode":
+        case "serverLanguageCode": return java.lang.String.class;
+        case "servertimezoneid":
+        case "serverTimeZoneId": return java.lang.String.class;
         case "shuffle": return boolean.class;
         case "sitecommand":
         case "siteCommand": return java.lang.String.class;
@@ -444,6 +464,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return target.getConfiguration().getChmod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "defaultdateformat":
+        case "defaultDateFormat": return target.getConfiguration().getDefaultDateFormat();
         case "delay": return target.getDelay();
         case "delete": return target.isDelete();
         case "disconnect": return target.getConfiguration().isDisconnect();
@@ -498,6 +520,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "listing": return target.getConfiguration().getListing();
+        case "listingdialect":
+        case "listingDialect": return target.getConfiguration().getListingDialect();
         case "localworkdirectory":
         case "localWorkDirectory": return target.getLocalWorkDirectory();
         case "maxconnections":
@@ -551,6 +575,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readLockRemoveOnRollback": return target.isReadLockRemoveOnRollback();
         case "readlocktimeout":
         case "readLockTimeout": return target.getReadLockTimeout();
+        case "recentdateformat":
+        case "recentDateFormat": return target.getConfiguration().getRecentDateFormat();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "recursive": return target.isRecursive();
@@ -571,6 +597,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sendnoop":
         case "sendNoop": return target.getConfiguration().isSendNoop();
+        case "serverlanguagecode":
+        case "serverLanguageCode": return target.getConfiguration().getServerLanguageCode();
+        case "servertimezoneid":
+        case "serverTimeZoneId": return target.getConfiguration().getServerTimeZoneId();
         case "shuffle": return target.isShuffle();
         case "sitecommand":
         case "siteCommand": return target.getConfiguration().getSiteCommand();

@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(110);
+        Set<String> props = new HashSet<>(115);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -42,6 +42,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("charset");
         props.add("chmod");
         props.add("connectTimeout");
+        props.add("defaultDateFormat");
         props.add("delay");
         props.add("delete");
         props.add("directoryName");
@@ -77,6 +78,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("jailStartingDirectory");
         props.add("lazyStartProducer");
         props.add("listing");
+        props.add("listingDialect");
         props.add("localWorkDirectory");
         props.add("maxConnections");
         props.add("maxDepth");
@@ -106,6 +108,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("readLockRemoveOnCommit");
         props.add("readLockRemoveOnRollback");
         props.add("readLockTimeout");
+        props.add("recentDateFormat");
         props.add("reconnectDelay");
         props.add("recursive");
         props.add("repeatCount");
@@ -117,6 +120,8 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("serverLanguageCode");
+        props.add("serverTimeZoneId");
         props.add("shuffle");
         props.add("siteCommand");
         props.add("soTimeout");

@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(121);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -42,6 +42,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("charset");
         props.add("chmod");
         props.add("connectTimeout");
+        props.add("defaultDateFormat");
         props.add("delay");
         props.add("delete");
         props.add("directoryName");
@@ -80,6 +81,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("jailStartingDirectory");
         props.add("lazyStartProducer");
         props.add("listing");
+        props.add("listingDialect");
         props.add("localWorkDirectory");
         props.add("maxConnections");
         props.add("maxDepth");
@@ -109,6 +111,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("readLockRemoveOnCommit");
         props.add("readLockRemoveOnRollback");
         props.add("readLockTimeout");
+        props.add("recentDateFormat");
         props.add("reconnectDelay");
         props.add("recursive");
         props.add("repeatCount");
@@ -121,6 +124,8 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("securityProtocol");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("serverLanguageCode");
+        props.add("serverTimeZoneId");
         props.add("shuffle");
         props.add("siteCommand");
         props.add("soTimeout");

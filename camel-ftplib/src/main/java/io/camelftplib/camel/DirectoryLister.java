@@ -2,11 +2,14 @@ package io.camelftplib.camel;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.camelftplib.camel.listing.ListEntry;
+import io.camelftplib.camel.listing.ListParser;
+import io.camelftplib.camel.listing.ListingDialect;
+import io.camelftplib.camel.listing.ListingOptions;
 import io.camelftplib.ftplib.Ftp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists one remote directory: {@code MLSD} when the server's FEAT offers it (types, sizes and UTC times in one
  * round trip), else {@code NLST} (names; {@code SIZE}/{@code MDTM} per file only when the caller needs them), else
- * {@code LIST} (parsed Unix or DOS lines). Names that could leave the directory are dropped with a WARN.
+ * {@code LIST} (lines of the server's dialect, see {@link ListParser}). Names that could leave the directory are
+ * dropped with a WARN.
  *
  * <p>Not thread-safe: uses the session's connection.
  */
@@ -123,13 +127,15 @@ final class DirectoryLister {
     }
 
     private List<FtplibFile> list(String directory) throws IOException {
-        List<FtplibFile> entries = new ArrayList<>();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ListingOptions options = session.config().listingOptions();
+        String syst = options.dialect() == ListingDialect.AUTO ? session.systemType() : null;
+        ListParser parser = ListParser.create(options, syst, LocalDate.now(options.zone()));
+        List<ListEntry> entries = new ArrayList<>();
         try {
             session.client().dir(line -> {
-                FtplibFile file = ListLineParser.parse(line, today);
-                if (file != null) {
-                    entries.add(file);
+                ListEntry entry = parser.parse(line);
+                if (entry != null) {
+                    entries.add(entry);
                 } else {
                     LOG.debug("Ignoring LIST line {}", line);
                 }
@@ -137,7 +143,14 @@ final class DirectoryLister {
         } finally {
             session.listingSentTypeA();
         }
-        return entries;
+        List<FtplibFile> files = new ArrayList<>(entries.size());
+        for (ListEntry entry : ListParser.latestVersions(entries)) {
+            FtplibFile.Kind kind = entry.type() == ListEntry.Type.FILE ? FtplibFile.Kind.FILE
+                    : entry.type() == ListEntry.Type.DIRECTORY ? FtplibFile.Kind.DIRECTORY : FtplibFile.Kind.OTHER;
+            files.add(new FtplibFile(entry.name(), kind, entry.size(), entry.lastModified(),
+                    entry.size() >= 0 ? "the LIST listing" : ""));
+        }
+        return files;
     }
 
     private static String printable(String name) {

@@ -3,7 +3,11 @@ package io.camelftplib.camel;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
+import io.camelftplib.camel.listing.ListingDialect;
+import io.camelftplib.camel.listing.ListingOptions;
 import io.camelftplib.ftplib.PortRange;
 import org.apache.camel.component.file.GenericFileConfiguration;
 import org.apache.camel.spi.Metadata;
@@ -116,6 +120,34 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "How directories are listed: auto (MLSD when the server's FEAT offers it, else NLST, "
                             + "else LIST), mlsd, nlst or list")
     private FtplibListing listing = FtplibListing.AUTO;
+    // --- LIST dialects: how the lines of a LIST reply are read (servers without MLSD) ---
+    @UriParam(label = "consumer,advanced", defaultValue = "auto", enums = "auto,unix,windows,vms,os400,mvs",
+              description = "The format of the server's LIST lines, tried first: auto (from the SYST reply, then "
+                            + "from each line), unix (ls -l, also NetWare and EPLF), windows (IIS/DOS), vms, os400 "
+                            + "or mvs. A line the chosen dialect cannot read is tried with the others; mvs also reads "
+                            + "partitioned data set members that are bare names")
+    private ListingDialect listingDialect = ListingDialect.AUTO;
+    @UriParam(label = "consumer,advanced",
+              description = "The language of month names in LIST lines (ls prints them in the server's locale, "
+                            + "e.g. Mär, Okt, déc.): one of da, de, en, es, fr, it, nl, no, pt, sv. Unset reads the "
+                            + "names of all of them, which never clash")
+    private String serverLanguageCode;
+    @UriParam(label = "consumer,advanced",
+              description = "The java.time pattern of LIST dates with a year, e.g. 'd MMM yyyy' or, for OS/400, "
+                            + "'MM/dd/yy HH:mm:ss', when the server prints dates in an order the built-in forms do "
+                            + "not read. Month names of serverLanguageCode are understood")
+    private String defaultDateFormat;
+    @UriParam(label = "consumer,advanced",
+              description = "The java.time pattern of LIST dates without a year (files of the last six months), "
+                            + "e.g. 'd MMM HH:mm'. Such a date more than a day ahead of the server's today is taken "
+                            + "from the last year")
+    private String recentDateFormat;
+    @UriParam(label = "consumer,advanced", defaultValue = "UTC",
+              description = "The time zone of the server's clock, in which LIST times are read (LIST gives no zone; "
+                            + "MLSD times are always UTC), e.g. Europe/Berlin")
+    private String serverTimeZoneId;
+    private ZoneId serverTimeZone = ZoneOffset.UTC;
+    // --- end of LIST dialects ---
     @UriParam(label = "producer,advanced",
               description = "Allows you to set chmod on the stored file (SITE CHMOD), for example chmod=640")
     private String chmod;
@@ -481,6 +513,85 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param listing the listing method */
     public void setListing(FtplibListing listing) {
         this.listing = listing;
+    }
+
+    /** @return the LIST dialect tried first */
+    public ListingDialect getListingDialect() {
+        return listingDialect;
+    }
+
+    /** @param listingDialect the LIST dialect tried first; auto detects it */
+    public void setListingDialect(ListingDialect listingDialect) {
+        this.listingDialect = listingDialect;
+    }
+
+    /** @return the language of LIST month names, or null for all known ones */
+    public String getServerLanguageCode() {
+        return serverLanguageCode;
+    }
+
+    /**
+     * Sets the language of LIST month names.
+     *
+     * @param serverLanguageCode a language code such as {@code de}
+     * @throws IllegalArgumentException when the language is not one whose month names are known
+     */
+    public void setServerLanguageCode(String serverLanguageCode) {
+        this.serverLanguageCode = ListingOptions.checkLanguage(serverLanguageCode);
+    }
+
+    /** @return the pattern of LIST dates with a year, or null */
+    public String getDefaultDateFormat() {
+        return defaultDateFormat;
+    }
+
+    /**
+     * Sets the pattern of LIST dates with a year.
+     *
+     * @param defaultDateFormat a {@link java.time.format.DateTimeFormatter} pattern
+     * @throws IllegalArgumentException when it is not a valid pattern
+     */
+    public void setDefaultDateFormat(String defaultDateFormat) {
+        ListingOptions.checkPattern("defaultDateFormat", defaultDateFormat);
+        this.defaultDateFormat = defaultDateFormat;
+    }
+
+    /** @return the pattern of LIST dates without a year, or null */
+    public String getRecentDateFormat() {
+        return recentDateFormat;
+    }
+
+    /**
+     * Sets the pattern of LIST dates without a year.
+     *
+     * @param recentDateFormat a {@link java.time.format.DateTimeFormatter} pattern
+     * @throws IllegalArgumentException when it is not a valid pattern
+     */
+    public void setRecentDateFormat(String recentDateFormat) {
+        ListingOptions.checkPattern("recentDateFormat", recentDateFormat);
+        this.recentDateFormat = recentDateFormat;
+    }
+
+    /** @return the time zone ID of LIST times, or null for UTC */
+    public String getServerTimeZoneId() {
+        return serverTimeZoneId;
+    }
+
+    /**
+     * Sets the time zone of LIST times.
+     *
+     * @param serverTimeZoneId a zone ID such as {@code Europe/Berlin}
+     * @throws IllegalArgumentException when the JVM does not know the zone
+     */
+    public void setServerTimeZoneId(String serverTimeZoneId) {
+        this.serverTimeZone = ListingOptions.checkZone(serverTimeZoneId);
+        this.serverTimeZoneId = serverTimeZoneId;
+    }
+
+    /** @return how LIST lines are read, from the options above */
+    public ListingOptions listingOptions() {
+        return new ListingOptions(listingDialect, serverLanguageCode, defaultDateFormat, recentDateFormat,
+                serverTimeZone);
     }
 
     /** @return the chmod mode for uploads, or null */

@@ -12,6 +12,6 @@ public enum FtplibListing {
     MLSD,
     /** NLST names only, with SIZE/MDTM per file only when an option needs them. */
     NLST,
-    /** LIST in the Unix {@code ls -l} format (minute precision, local time of the server). */
+    /** LIST, its lines read in the server's dialect (option {@code listingDialect}; minute precision). */
     LIST
 }

@@ -31,6 +31,7 @@ final class FtplibSession implements AutoCloseable {
     private final FtpClientFactory factory;
     private Ftp ftp;
     private ServerFeatures features = ServerFeatures.NONE;
+    private String systemType;
     private char type;
     private String home = "";
     private String cwd = "";
@@ -142,6 +143,7 @@ final class FtplibSession implements AutoCloseable {
         ftp = client;
         connections++;
         type = 0;
+        systemType = null;
         client.setPasv(config.isPassiveMode());
         if (config.activePorts() != null) {
             client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
@@ -223,6 +225,28 @@ final class FtplibSession implements AutoCloseable {
      */
     ServerFeatures features() {
         return features;
+    }
+
+    /**
+     * Returns the server's {@code SYST} reply, asked once per connection and only when first needed (LIST parsing
+     * in the auto dialect), so servers listed with MLSD pay no extra round trip.
+     *
+     * @return the reply, e.g. {@code 215 UNIX Type: L8}; empty when the server refused SYST
+     * @throws IOException when the connection fails
+     */
+    String systemType() throws IOException {
+        Ftp client = client();
+        if (systemType == null) {
+            try {
+                systemType = client.sendCmd("SYST");
+            } catch (FtpPermException e) {
+                // RFC 959 makes SYST optional: the dialect is then detected from the lines alone
+                LOG.debug("SYST refused by {} ({}); detecting the LIST dialect from the lines",
+                        config.remoteServerInformation(), e.reply());
+                systemType = "";
+            }
+        }
+        return systemType;
     }
 
     /**
