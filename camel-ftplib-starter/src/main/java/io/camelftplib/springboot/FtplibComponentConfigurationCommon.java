@@ -37,11 +37,22 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
      */
     private Boolean healthCheckConsumerEnabled = true;
     /**
-     * Used for enabling or disabling all producer based health checks from this component: DOWN while the server
-     * cannot be reached or refuses the login. Camel runs producer checks only with
-     * camel.health.producers-enabled=true.
+     * Used for enabling or disabling all producer based health checks from this component. A producer's check
+     * connects and logs in to the server on a connection of its own (with the TLS handshake for ftplibs:) at most
+     * once per health-check-producer-interval, without sending an exchange: DOWN while the server cannot be reached,
+     * refuses the login or the TLS setup fails, UP again at the first probe that succeeds. Camel runs producer checks
+     * only with camel.health.producers-enabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
+
+    // ---------------------------------------------------------------- producer health check
+    /**
+     * How often (ms) a producer's health check connects and logs in to the server on a connection of its own, to
+     * find an unreachable server, a refused login or a broken TLS setup without waiting for a send to fail; between
+     * probes it reports the last result. Runs only when Camel runs producer health checks
+     * (healthCheckProducerEnabled, and camel.health.producersEnabled in Camel's configuration)
+     */
+    private Long healthCheckProducerInterval = 30000L;
 
     /** Creates the properties with the components' defaults. */
     protected FtplibComponentConfigurationCommon() {
@@ -85,6 +96,16 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
     /** @param healthCheckConsumerEnabled whether consumer health checks are enabled */
     public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
         this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    /** @return how often (ms) a producer's health check connects and logs in */
+    public Long getHealthCheckProducerInterval() {
+        return healthCheckProducerInterval;
+    }
+
+    /** @param healthCheckProducerInterval how often (ms) a producer's health check connects and logs in */
+    public void setHealthCheckProducerInterval(Long healthCheckProducerInterval) {
+        this.healthCheckProducerInterval = healthCheckProducerInterval;
     }
 
     /** @return whether producer health checks are enabled */

@@ -1,5 +1,7 @@
 package io.camelftplib.springboot;
 
+import java.util.List;
+
 import io.camelftplib.camel.FtplibsComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -22,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /**
  * Applies the {@code camel.component.ftplibs.*} properties to the {@code ftplibs:} component, and with
@@ -36,26 +39,43 @@ import org.springframework.context.annotation.Lazy;
 public final class FtplibsComponentAutoConfiguration {
 
     /**
-     * The SSL parameters from the named bundle. Created eagerly, so an unknown bundle name fails startup with the
-     * name in the message.
+     * The SSL parameters from the named bundle. Created eagerly, so an unknown bundle name or unreadable TLS material
+     * fails startup with the name in the message ({@link SslBundleFailureAnalyzer} reports it).
      *
      * @param bundles       Spring Boot's bundle registry ({@code SslAutoConfiguration})
      * @param configuration the bound properties
+     * @param environment   where the bundle's properties are, to name its trust material in messages
      * @return the parameters
-     * @throws IllegalStateException when the bundle does not exist or no bundle registry is configured
+     * @throws FtplibsSslBundleException when the bundle does not exist, cannot be loaded, or no bundle registry is
+     *                                   configured
      */
     @Bean
     @ConditionalOnProperty(prefix = "camel.component.ftplibs", name = "ssl-bundle")
     @ConditionalOnMissingBean(name = "ftplibsSslBundleContextParameters")
     public SslBundleContextParameters ftplibsSslBundleContextParameters(ObjectProvider<SslBundles> bundles,
-                                                                        FtplibsComponentConfiguration configuration) {
+                                                                        FtplibsComponentConfiguration configuration,
+                                                                        Environment environment) {
         String name = configuration.getSslBundle();
         SslBundles registry = bundles.getIfAvailable();
         if (registry == null) {
-            throw new IllegalStateException("camel.component.ftplibs.ssl-bundle=" + name + " needs Spring Boot's "
-                    + "SSL bundles, but no SslBundles bean exists: keep SslAutoConfiguration enabled");
+            throw new FtplibsSslBundleException("camel.component.ftplibs.ssl-bundle=" + name + " needs Spring "
+                    + "Boot's SSL bundles, but no SslBundles bean exists",
+                    "Keep SslAutoConfiguration enabled, or remove camel.component.ftplibs.ssl-bundle.", null);
         }
-        return new SslBundleContextParameters(registry, name);
+        return new SslBundleContextParameters(registry, name, trustSource(environment, name));
+    }
+
+    /** Names the property that holds the bundle's trust material, with its value: what a reader of a message checks. */
+    private static String trustSource(Environment environment, String name) {
+        for (String property : List.of("spring.ssl.bundle.pem." + name + ".truststore.certificate",
+                "spring.ssl.bundle.jks." + name + ".truststore.location")) {
+            String value = environment.getProperty(property);
+            if (value != null) {
+                return property + "=" + value;
+            }
+        }
+        return "no truststore under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name
+                + ": the JDK's default trust store";
     }
 
     /**

@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code camel.component.ftplibs.*} properties: those of {@code ftplib:}, the FTPS options of the
  * {@code ftplibs:} component, and {@code ssl-bundle}, which takes the TLS material from a Spring Boot SSL bundle.
  *
+ * <p>A property under this prefix that is not listed here fails the startup, naming it
+ * ({@link FtplibPropertiesFailureAnalyzer}): a misspelt one would otherwise be ignored without a word.
+ *
  * <p>Not thread-safe: Spring binds it once at startup, then it is only read.
  */
-@ConfigurationProperties(prefix = "camel.component.ftplibs")
+@ConfigurationProperties(prefix = "camel.component.ftplibs", ignoreUnknownFields = false)
 public class FtplibsComponentConfiguration extends FtplibComponentConfigurationCommon {
 
     /**

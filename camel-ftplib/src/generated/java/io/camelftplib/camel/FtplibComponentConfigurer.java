@@ -31,6 +31,8 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerinterval":
+        case "healthCheckProducerInterval": target.setHealthCheckProducerInterval(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -48,6 +50,8 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "healthcheckproducerinterval":
+        case "healthCheckProducerInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         default: return null;
@@ -66,6 +70,8 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "healthcheckproducerinterval":
+        case "healthCheckProducerInterval": return target.getHealthCheckProducerInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         default: return null;

@@ -50,17 +50,17 @@ final class Downloader {
             toLocalFile(path, exchange, file);
         } else if (config.isStreamDownload()) {
             FtplibDownload download = open(path, 0, file.getFile());
-            download.reportTo(exchange);
+            download.reportTo(exchange, config.remoteServerInformation());
             file.setBody(download);
             exchange.getIn().setHeader(FtplibConstants.REMOTE_FILE_INPUT_STREAM, download.getInputStream());
             exchange.getExchangeExtension().addOnCompletion(
                     new DownloadCompletion(download, config.remoteServerInformation()));
         } else {
             FtplibDownload download = open(path, 0, file.getFile());
-            download.reportTo(exchange);
+            download.reportTo(exchange, config.remoteServerInformation());
             byte[] bytes;
             try {
-                bytes = download.getInputStream().readAllBytes();
+                bytes = download.content().readAllBytes();
             } finally {
                 download.abort();
             }
@@ -118,12 +118,12 @@ final class Downloader {
             partial.discard();
         }
         FtplibDownload download = open(path, offset, entry);
-        download.reportTo(exchange);
+        download.reportTo(exchange, endpoint.getConfiguration().remoteServerInformation());
         if (offset > 0 && download.checksum().isPresent()) {
             digestPartial(download.checksum().get(), partial.file());
         }
         boolean done = false;
-        try (InputStream in = download.getInputStream();
+        try (InputStream in = download.content();
              OutputStream out = Files.newOutputStream(partial.file(), StandardOpenOption.CREATE,
                      StandardOpenOption.WRITE,
                      offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {

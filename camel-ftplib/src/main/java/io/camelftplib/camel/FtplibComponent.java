@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.GenericFileComponent;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.StringHelper;
 
@@ -18,6 +19,15 @@ import org.apache.camel.util.StringHelper;
 @Component("ftplib")
 public class FtplibComponent extends GenericFileComponent<FtplibFile> {
 
+    // ---------------------------------------------------------------- producer health check
+    @Metadata(label = "health", defaultValue = "30000",
+              description = "How often (ms) a producer's health check connects and logs in to the server on a "
+                            + "connection of its own, to find an unreachable server, a refused login or a broken TLS "
+                            + "setup without waiting for a send to fail; between probes it reports the last result. "
+                            + "Runs only when Camel runs producer health checks (healthCheckProducerEnabled, and "
+                            + "camel.health.producersEnabled in Camel's configuration)")
+    private long healthCheckProducerInterval = ProducerProbe.DEFAULT_INTERVAL_MILLIS;
+
     /** Creates the component. */
     public FtplibComponent() {
     }
@@ -29,6 +39,29 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
      */
     public FtplibComponent(CamelContext context) {
         super(context);
+    }
+
+    /**
+     * Returns how often a producer's health check connects and logs in.
+     *
+     * @return the interval in milliseconds
+     */
+    public long getHealthCheckProducerInterval() {
+        return healthCheckProducerInterval;
+    }
+
+    /**
+     * Sets how often a producer's health check connects and logs in.
+     *
+     * @param healthCheckProducerInterval the interval in milliseconds, at least 1
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public void setHealthCheckProducerInterval(long healthCheckProducerInterval) {
+        if (healthCheckProducerInterval <= 0) {
+            throw new IllegalArgumentException("healthCheckProducerInterval must be a positive number of "
+                    + "milliseconds, not " + healthCheckProducerInterval);
+        }
+        this.healthCheckProducerInterval = healthCheckProducerInterval;
     }
 
     @Override

@@ -47,9 +47,10 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     private String account;
     @UriParam(label = "security", defaultValue = "false",
               description = "Take the username, password and account for the host from a .netrc file when none is "
-                            + "given in the URI (the netrcFile option, else ~/.netrc)")
+                            + "given in the URI (the netrcFile option, else .netrc in the user's home directory)")
     private boolean useNetrc;
-    @UriParam(label = "security", description = "The .netrc file used when useNetrc is on; defaults to ~/.netrc")
+    @UriParam(label = "security", description = "The .netrc file used when useNetrc is on; defaults to .netrc in "
+                                                + "the user's home directory (the user.home system property)")
     private String netrcFile;
 
     @UriParam(defaultValue = "true",

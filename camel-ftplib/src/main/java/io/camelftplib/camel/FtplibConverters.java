@@ -41,7 +41,7 @@ public final class FtplibConverters {
      */
     @Converter
     public static byte[] toBytes(FtplibDownload download) throws IOException {
-        return download.getInputStream().readAllBytes();
+        return download.content().readAllBytes();
     }
 
     /**

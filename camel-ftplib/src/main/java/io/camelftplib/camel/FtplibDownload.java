@@ -41,8 +41,10 @@ public final class FtplibDownload {
     private final RetrieveStream remote;
     private final String path;
     private final Body body;
+    private final InputStream routeView;
     private IOException failure;
     private Exchange exchange;
+    private String server = "the server";
     private TransferChecksum checksum;
     private Ftp ftp;
     private String command;
@@ -51,6 +53,7 @@ public final class FtplibDownload {
         this.remote = remote;
         this.path = path;
         this.body = new Body(bufferSize(bufferSize, remote.announcedSize(), expectedBytes));
+        this.routeView = new RouteView(body);
     }
 
     /**
@@ -68,22 +71,38 @@ public final class FtplibDownload {
     }
 
     /**
-     * Returns the content as a stream, the same one each time: it can be read once.
+     * Returns the content as a stream for routes, the same one each time: it can be read once. A failed transfer
+     * makes its read throw {@link org.apache.camel.component.file.GenericFileOperationFailedException} (unchecked)
+     * saying the download failed, with the server's reply: whatever reads it (camel-file's {@code file:} producer
+     * catches {@link IOException} and reports {@code Cannot store file: <local path>}) then passes on the real cause
+     * instead of blaming its own side.
      *
      * @return the stream; its last read throws when the transfer is not confirmed whole
      */
     public InputStream getInputStream() {
+        return routeView;
+    }
+
+    /**
+     * Returns the content as a stream whose failures are the engine's {@link IOException}s, for the component's own
+     * readers (into memory, into the local work directory), which wrap them themselves.
+     *
+     * @return the stream; its last read throws when the transfer is not confirmed whole
+     */
+    InputStream content() {
         return body;
     }
 
     /**
      * Makes the final reply show in the exchange's {@code CamelFtpReplyCode}/{@code CamelFtpReplyString} as soon as
-     * it is read.
+     * it is read, and failures name the server.
      *
      * @param exchange the exchange whose body this is
+     * @param server   the server, as failure messages name it
      */
-    void reportTo(Exchange exchange) {
+    void reportTo(Exchange exchange, String server) {
         this.exchange = exchange;
+        this.server = server;
     }
 
     /**
@@ -167,6 +186,42 @@ public final class FtplibDownload {
     public String toString() {
         return "FtplibDownload[" + path + (remote.isCompleted() ? ", done" : failure != null ? ", failed" : ", open")
                 + "]";
+    }
+
+    /** The stream routes read: the engine's failure becomes one that says the download failed. */
+    private final class RouteView extends java.io.FilterInputStream {
+
+        private RuntimeException reported;
+
+        RouteView(InputStream body) {
+            super(body);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw downloadFailed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                throw downloadFailed(e);
+            }
+        }
+
+        private RuntimeException downloadFailed(IOException e) {
+            if (reported == null) {
+                reported = OperationFailures.failed("Download failed: " + e.getMessage() + " (remote file " + path
+                        + " on " + server + "; the local side is not at fault)", e);
+            }
+            return reported;
+        }
     }
 
     /** The engine stream behind a buffer, keeping the first failure so every later read repeats it. */

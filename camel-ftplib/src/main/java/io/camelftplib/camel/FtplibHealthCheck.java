@@ -7,10 +7,11 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
- * The health of one consumer's or producer's connection to the FTP server, as Camel's health-check registry (and
- * through it Spring Boot's {@code /actuator/health}) sees it: DOWN from the moment connecting or logging in failed,
- * with that failure's message (it names the server and user), until a later connection succeeds. A consumer whose
- * connection is fine is then judged by its polls ({@code delegate}).
+ * The health of one consumer's connection to the FTP server, as Camel's health-check registry (and through it
+ * Spring Boot's {@code /actuator/health}) sees it: DOWN from the moment connecting or logging in failed, with that
+ * failure's message (it names the server and user), until a later connection succeeds. A consumer whose connection
+ * is fine is then judged by its polls ({@code delegate}). Producers, which connect only when sent to, have an
+ * active check instead ({@link ProducerProbe}).
  *
  * <p>It reads only what the consumer or producer thread recorded, never touching the connection itself, so a
  * health probe cannot disturb a transfer. Thread-safe.
@@ -27,7 +28,7 @@ final class FtplibHealthCheck implements HealthCheck {
      *
      * @param id         the check's id, e.g. {@code consumer:route1}
      * @param operations the operations whose connection attempts are judged
-     * @param delegate   what decides once the connection is fine (the poll check of a consumer), or null for UP
+     * @param delegate   what decides once the connection is fine (the consumer's poll check)
      */
     FtplibHealthCheck(String id, FtplibOperations operations, HealthCheck delegate) {
         this.id = id;
@@ -46,7 +47,7 @@ final class FtplibHealthCheck implements HealthCheck {
         if (failure != null) {
             return builder.down().message(failure.getMessage()).error(failure).build();
         }
-        return delegate != null ? delegate.call(options) : builder.up().build();
+        return delegate.call(options);
     }
 
     @Override
@@ -57,9 +58,7 @@ final class FtplibHealthCheck implements HealthCheck {
     @Override
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-        if (delegate != null) {
-            delegate.setEnabled(enabled);
-        }
+        delegate.setEnabled(enabled);
     }
 
     @Override

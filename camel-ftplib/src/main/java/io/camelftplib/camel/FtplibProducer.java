@@ -6,7 +6,6 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileProducer;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -23,7 +22,7 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
     private final FtplibEndpoint ftplibEndpoint;
     private final FtplibOperations ftplibOperations;
     private WritableHealthCheckRepository producerChecks;
-    private FtplibHealthCheck healthCheck;
+    private ProducerProbe healthCheck;
 
     /**
      * Creates the producer.
@@ -114,9 +113,10 @@ public class FtplibProducer extends GenericFileProducer<FtplibFile> {
         producerChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (producerChecks != null) {
-            healthCheck = new FtplibHealthCheck("producer:" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()),
-                    ftplibOperations, null);
-            healthCheck.setEnabled(((HealthCheckComponent) getEndpoint().getComponent()).isHealthCheckProducerEnabled());
+            FtplibComponent component = (FtplibComponent) getEndpoint().getComponent();
+            healthCheck = new ProducerProbe("producer:" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()),
+                    ftplibEndpoint, component.getHealthCheckProducerInterval());
+            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
             producerChecks.addHealthCheck(healthCheck);
         }
     }

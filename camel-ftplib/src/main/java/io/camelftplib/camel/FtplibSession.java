@@ -1,11 +1,16 @@
 package io.camelftplib.camel;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpPermException;
@@ -87,22 +92,19 @@ final class FtplibSession implements AutoCloseable {
      * @throws IOException the last failure, with the earlier ones suppressed
      */
     void connect() throws IOException {
-        drop();
         IOException failure = null;
         int attempts = 1 + Math.max(0, config.getMaximumReconnectAttempts());
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                open();
+                connectOnce();
                 return;
             } catch (IOException e) {
-                drop();
-                IOException explained = factory.explain(e);
                 if (failure != null) {
-                    explained.addSuppressed(failure);
+                    e.addSuppressed(failure);
                 }
-                failure = explained;
+                failure = e;
                 if (isPermanent(e) || attempt == attempts) {
-                    break;
+                    throw afterAttempts(e, attempt);
                 }
                 LOG.debug("Connect attempt {} of {} to {} failed: {}", attempt, attempts,
                         config.remoteServerInformation(), e.toString());
@@ -110,6 +112,49 @@ final class FtplibSession implements AutoCloseable {
             }
         }
         throw failure;
+    }
+
+    /**
+     * Connects and logs in once, without retrying: what a health probe needs.
+     *
+     * @throws IOException why the attempt failed, reworded by the client factory (TLS advice); the connection is
+     *                     closed then
+     */
+    void connectOnce() throws IOException {
+        drop();
+        try {
+            open();
+        } catch (IOException e) {
+            drop();
+            throw factory.explain(e);
+        }
+    }
+
+    /**
+     * Says how many attempts a failure ends, so that a wait of several timeouts is not taken for one: four attempts
+     * at a silent server take four connect timeouts and three reconnect delays. A reply from the server (an
+     * {@link FtpException}) keeps its type and message, as its reply code is what callers act on.
+     */
+    private IOException afterAttempts(IOException last, int attempts) {
+        if (attempts == 1 || last instanceof FtpException) {
+            return last;
+        }
+        String message = last.getMessage() + " (after " + attempts + " connect attempts, " + config.getReconnectDelay()
+                + " ms apart; maximumReconnectAttempts sets how many)";
+        IOException said;
+        if (last instanceof SocketTimeoutException) {
+            said = new SocketTimeoutException(message);
+        } else if (last instanceof ConnectException) {
+            said = new ConnectException(message);
+        } else if (last instanceof UnknownHostException) {
+            said = new UnknownHostException(message);
+        } else if (last instanceof SSLHandshakeException) {
+            said = new SSLHandshakeException(message);
+        } else {
+            said = new IOException(message);
+        }
+        said.initCause(last);
+        return said;
     }
 
     /**

@@ -89,7 +89,12 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @Override
     FtpClientFactory clientFactory() {
-        return new TlsClientFactory(this::createSslContext, configuration);
+        return new TlsClientFactory(this::createSslContext, configuration, this::tlsAdvice);
+    }
+
+    /** The advice after a failed handshake: the parameters' own (an SSL bundle's) or the endpoint options. */
+    private TlsAdvice tlsAdvice() {
+        return sslContextParameters instanceof TlsAdvice own ? own : TlsAdvice.ENDPOINT_OPTIONS;
     }
 
     /**
@@ -106,7 +111,9 @@ public class FtplibsEndpoint extends FtplibEndpoint {
             SSLContext context = SSLContext.getInstance(configuration.getSecurityProtocol());
             context.init(null, null, null);
             return context;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // parameters made elsewhere fail unchecked too (a Spring SSL bundle whose files cannot be read says
+            // "Could not load SSL context"): either way the connection attempt fails, and health checks see it
             throw new IOException("Cannot create the SSL context of " + this + ": " + e.getMessage(), e);
         }
     }

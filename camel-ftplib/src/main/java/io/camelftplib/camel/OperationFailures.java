@@ -25,7 +25,17 @@ final class OperationFailures {
      * @return the exception to throw
      */
     static GenericFileOperationFailedException wrap(String what, String server, IOException e) {
-        String message = what + " on " + server + ": " + e.getMessage();
+        return failed(what + " on " + server + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Wraps a failure with a message of the caller's: it should name the failure's message once.
+     *
+     * @param message the whole message
+     * @param e       the engine or socket failure
+     * @return the exception to throw, with the reply code and reply of an FTP failure
+     */
+    static GenericFileOperationFailedException failed(String message, IOException e) {
         if (e instanceof FtpException f && f.replyCode() != null) {
             int code;
             try {
@@ -33,7 +43,7 @@ final class OperationFailures {
             } catch (NumberFormatException nfe) {
                 code = 0;
             }
-            return new GenericFileOperationFailedException(code, f.reply(), message, e);
+            return new FtplibOperationFailedException(code, f.reply(), message, e);
         }
         return new GenericFileOperationFailedException(message, e);
     }

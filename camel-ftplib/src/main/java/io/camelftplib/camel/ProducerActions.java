@@ -53,7 +53,7 @@ final class ProducerActions {
     private byte[] get(String path, Message in) {
         FtplibDownload download = operations.openDownload(path);
         try {
-            byte[] bytes = download.getInputStream().readAllBytes();
+            byte[] bytes = download.content().readAllBytes();
             ReplyHeaders.set(in, download.getFinalReply());
             return bytes;
         } catch (IOException e) {

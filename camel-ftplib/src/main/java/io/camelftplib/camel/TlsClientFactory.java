@@ -3,6 +3,7 @@ package io.camelftplib.camel;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.security.cert.CertificateException;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -40,10 +41,12 @@ final class TlsClientFactory implements FtpClientFactory {
 
     private final ContextSource contexts;
     private final FtplibsConfiguration config;
+    private final Supplier<TlsAdvice> advice;
 
-    TlsClientFactory(ContextSource contexts, FtplibsConfiguration config) {
+    TlsClientFactory(ContextSource contexts, FtplibsConfiguration config, Supplier<TlsAdvice> advice) {
         this.contexts = contexts;
         this.config = config;
+        this.advice = advice;
     }
 
     @Override
@@ -86,28 +89,32 @@ final class TlsClientFactory implements FtpClientFactory {
     }
 
     /**
-     * Names the endpoint options that change the outcome of a failed TLS handshake, instead of the engine's
-     * method names.
+     * Says what to change after a failed TLS handshake in the terms of whoever supplied the TLS material (endpoint
+     * options, or an SSL bundle: {@link TlsAdvice}), instead of the engine's method names the engine's message
+     * carries.
      *
      * @param failure why the connection failed
-     * @return the failure, or an {@link SSLHandshakeException} whose message adds the options to look at
+     * @return the failure, or an {@link SSLHandshakeException} whose message adds what to change
      */
     @Override
     public IOException explain(IOException failure) {
         if (!(failure instanceof SSLException)) {
             return failure;
         }
-        String advice;
+        String what;
         if (hasCause(failure, "No subject alternative", "No name matching")) {
-            advice = "the certificate does not name the host " + config.getHost() + "; use a host name it carries, "
-                    + "or set verifyHostname=false if this certificate is trusted for this server by other means";
+            what = "the certificate does not name the host \"" + config.getHost() + "\"; use a host name it "
+                    + "carries, or set verifyHostname=false if this certificate is trusted for this server by other "
+                    + "means";
         } else if (hasCause(failure)) {
-            advice = "the certificate is not trusted; set sslContextParameters (or useGlobalSslContextParameters) to "
-                    + "a trust store holding the server's certificate or its CA";
+            what = "the certificate is not trusted; " + advice.get().untrustedCertificate();
         } else {
-            advice = "check securityProtocol or sslContextParameters against the TLS versions the server accepts";
+            what = advice.get().noCommonProtocol();
         }
-        String message = failure.getMessage() + " [" + config.remoteServerInformation() + ": " + advice + "]";
+        // the engine's rewording (its cause is JSSE's own failure) advises engine methods: keep only JSSE's words
+        Throwable jsse = failure.getCause() instanceof SSLException ? failure.getCause() : failure;
+        String message = "TLS handshake failed: " + jsse.getMessage() + " [" + config.remoteServerInformation()
+                + ": " + what + "]";
         SSLException explained = failure instanceof SSLHandshakeException
                 ? new SSLHandshakeException(message) : new SSLException(message);
         explained.initCause(failure);

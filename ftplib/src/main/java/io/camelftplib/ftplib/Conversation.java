@@ -78,6 +78,10 @@ final class Conversation {
             lastCommand = "the connection (welcome)";
             welcome = getResp();
             return welcome;
+        } catch (SocketTimeoutException e) {
+            SocketTimeoutException said = noGreeting(socket, e);
+            disconnect();
+            throw said;
         } catch (IOException | RuntimeException e) {
             if (control == null) {
                 socket.close();
@@ -85,6 +89,26 @@ final class Conversation {
             disconnect();
             throw e;
         }
+    }
+
+    /**
+     * Names a welcome that never came: the socket's own "Read timed out" says neither what was awaited nor for how
+     * long. The server accepted the connection, so something listens there that is not talking FTP (yet): an
+     * overloaded server, a port of another protocol, or an implicit FTPS port reached in plain text.
+     */
+    private SocketTimeoutException noGreeting(Socket socket, SocketTimeoutException e) {
+        String within;
+        try {
+            within = socket.getSoTimeout() + " ms";
+        } catch (IOException closed) {
+            e.addSuppressed(closed);
+            within = "the timeout";
+        }
+        SocketTimeoutException said = new SocketTimeoutException("no 220 greeting from " + where() + " within "
+                + within + " (the connection was accepted; check that this port serves FTP, and whether it expects"
+                + " implicit TLS)");
+        said.initCause(e);
+        return said;
     }
 
     /** Closes the control connection without a word; idempotent, never throws (logged at DEBUG). */

@@ -165,7 +165,15 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      * @throws IOException when the connection fails
      */
     Socket openControlSocket() throws IOException {
-        return DataConnector.connect(new HostPort(getHost(), getPort()), getTimeout(), getSourceAddress());
+        try {
+            return DataConnector.connect(new HostPort(getHost(), getPort()), getTimeout(), getSourceAddress());
+        } catch (java.net.UnknownHostException e) {
+            // the JDK's message is the bare host name, which reads like a greeting rather than a failure
+            java.net.UnknownHostException said = new java.net.UnknownHostException("unknown host '" + getHost()
+                    + "': the name does not resolve (check host/DNS)");
+            said.initCause(e);
+            throw said;
+        }
     }
 
     /**
