@@ -113,6 +113,14 @@ final class Conversation {
         return control == null ? null : control.socket();
     }
 
+    /**
+     * Tells whether a reply has started to arrive, without reading it: while waiting for an active-mode data
+     * connection, a refusal (425, 421) can only come this way.
+     */
+    boolean replyArriving() throws IOException {
+        return control != null && control.replyPending();
+    }
+
     StandardProtocolFamily addressFamily() {
         if (control == null) {
             throw new IllegalStateException("not connected: call connect() first");

@@ -1147,6 +1147,30 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
+     * Returns the bound on a whole listing.
+     *
+     * @return the listing timeout, {@code null} (the default, as in ftplib) for none
+     */
+    public Duration getListingTimeout() {
+        return settings.listingTimeout();
+    }
+
+    /**
+     * Bounds the whole of each {@link #retrLines(String, IOConsumer) retrLines} transfer ({@code LIST},
+     * {@code NLST}, {@code MLSD} and the methods built on them), from its data connection to its last line. The
+     * {@link #setTimeout(Duration) timeout} bounds each read only, so a server that trickles a line every few
+     * seconds could hold the caller forever. When the bound passes, the data connection is closed and the listing
+     * fails with a {@link java.net.SocketTimeoutException} saying so; its final reply is not awaited, so the
+     * connection is {@link #isOutOfSync() out of sync}. No Python counterpart.
+     *
+     * @param listingTimeout the bound, {@code null} for none
+     * @throws IllegalArgumentException when zero or negative
+     */
+    public void setListingTimeout(Duration listingTimeout) {
+        settings.setListingTimeout(listingTimeout);
+    }
+
+    /**
      * Returns the local address sockets bind to.
      *
      * @return the address, or {@code null}
