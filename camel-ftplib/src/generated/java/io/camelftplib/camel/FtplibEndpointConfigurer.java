@@ -107,6 +107,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "listing": target.getConfiguration().setListing(property(camelContext, io.camelftplib.camel.FtplibListing.class, value)); return true;
+        case "listingtimeout":
+        case "listingTimeout": target.getConfiguration().setListingTimeout(property(camelContext, int.class, value)); return true;
         case "localworkdirectory":
         case "localWorkDirectory": target.setLocalWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
@@ -302,6 +304,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "listing": return io.camelftplib.camel.FtplibListing.class;
+        case "listingtimeout":
+        case "listingTimeout": return int.class;
         case "localworkdirectory":
         case "localWorkDirectory": return java.lang.String.class;
         case "maxconnections":
@@ -498,6 +502,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "listing": return target.getConfiguration().getListing();
+        case "listingtimeout":
+        case "listingTimeout": return target.getConfiguration().getListingTimeout();
         case "localworkdirectory":
         case "localWorkDirectory": return target.getLocalWorkDirectory();
         case "maxconnections":

@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(110);
+        Set<String> props = new HashSet<>(111);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -77,6 +77,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("jailStartingDirectory");
         props.add("lazyStartProducer");
         props.add("listing");
+        props.add("listingTimeout");
         props.add("localWorkDirectory");
         props.add("maxConnections");
         props.add("maxDepth");

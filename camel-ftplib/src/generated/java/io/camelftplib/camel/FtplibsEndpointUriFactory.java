@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(117);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -80,6 +80,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("jailStartingDirectory");
         props.add("lazyStartProducer");
         props.add("listing");
+        props.add("listingTimeout");
         props.add("localWorkDirectory");
         props.add("maxConnections");
         props.add("maxDepth");

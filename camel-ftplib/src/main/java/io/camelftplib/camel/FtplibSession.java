@@ -151,6 +151,7 @@ final class FtplibSession implements AutoCloseable {
             client.getSocket().setSoTimeout(config.getSoTimeout());
         }
         client.setTimeout(millis(config.getTimeout()));
+        client.setListingTimeout(millis(config.getListingTimeout()));
         factory.beforeLogin(client);
         login(client);
         factory.afterLogin(client);
