@@ -973,6 +973,18 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
+     * Closes the control connection and the data connection of a transfer in progress at once, without a word to
+     * the server. Unlike every other method it may be called from another thread, e.g. by an application that is
+     * stopping: the thread using this client fails its blocked read or write with an {@link IOException} at once
+     * (a server that trickles a listing or never answers no longer holds it), and with that failure the client
+     * falls {@link #isOutOfSync() out of sync}; call {@link #disconnect()} from that thread to finish. No Python
+     * counterpart (there, closing the socket from another thread does the same).
+     */
+    public void cancel() {
+        conversation.cancel();
+    }
+
+    /**
      * Ends the conversation as ftplib's {@code with} block does on exit: sends {@code QUIT} when connected and in
      * sync, then always disconnects. An I/O failure of QUIT on a dead connection is dropped (logged at DEBUG),
      * as ftplib drops {@code OSError}/{@code EOFError}; an error reply to QUIT is thrown. Idempotent.

@@ -11,12 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.camelftplib.ftplib.testing.ScriptedFtpServerExtension;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,6 +75,31 @@ class SlowListingTest {
             }
         })).hasMessage("enough");
         assertThat(lines).hasSize(15);
+    }
+
+    /**
+     * {@link Ftp#cancel()} from another thread, as a stopping application calls it, ends a listing the server
+     * never finishes at once, with no listing timeout set.
+     */
+    @Test
+    void cancelFromAnotherThreadEndsATricklingListing() throws Exception {
+        trickleListing();
+        Ftp ftp = scripted.client(Duration.ofSeconds(60));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> listing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ftp.retrLines("LIST", lines::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.size() >= 3);
+        ftp.cancel();
+        assertThatThrownBy(() -> listing.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isExactlyInstanceOf(UncheckedIOException.class)
+                .cause().isInstanceOf(IOException.class);
+        assertThat(ftp.isOutOfSync()).isTrue();
     }
 
     /** Zero and negative bounds are refused. */
