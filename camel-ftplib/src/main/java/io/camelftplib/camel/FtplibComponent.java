@@ -68,6 +68,7 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
     protected GenericFileEndpoint<FtplibFile> buildFileEndpoint(String uri, String remaining,
                                                                  Map<String, Object> parameters) throws Exception {
         refuseUnsupported(uri, parameters);
+        OptionValues.checkWritten(uri, parameters);
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
@@ -103,6 +104,7 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
             throw new IllegalArgumentException("The endpoint " + endpoint.getEndpointUri()
                     + " names no host: use ftplib://[user@]host[:port]/directory");
         }
+        OptionValues.checkSet(endpoint.getEndpointUri(), config);
         ((FtplibEndpoint) endpoint).validateTransferOptions();
     }
 }

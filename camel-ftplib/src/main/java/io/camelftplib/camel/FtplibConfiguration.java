@@ -77,6 +77,13 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "Sets the data timeout for waiting for a reply or data on the data connection; it also "
                             + "bounds each write of an upload, so a server that stops reading fails the upload")
     private int timeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "Bounds a whole directory listing (MLSD, LIST or NLST), from its data connection to its "
+                            + "last entry. The timeout option bounds each read only, so a server that sends one "
+                            + "entry every few seconds would otherwise hold the poll forever; when this passes, the "
+                            + "poll fails and the next one reconnects. Raise it for directories that take longer "
+                            + "to list. Not in ftp:")
+    private int listingTimeout = 600000;
     @UriParam(defaultValue = "UTF-8",
               description = "The character encoding of commands, replies and file names on the control connection. "
                             + "With UTF-8 (the default, unlike ftp:'s ISO-8859-1) the client sends OPTS UTF8 ON when "
@@ -222,9 +229,10 @@ public class FtplibConfiguration extends GenericFileConfiguration {
      */
     @Override
     public void configure(URI uri) {
-        setHost(uri.getHost());
-        setPort(uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
-        String userInfo = uri.getRawUserInfo();
+        EndpointAddress address = EndpointAddress.of(uri);
+        setHost(address.host());
+        setPort(address.port() > 0 ? address.port() : DEFAULT_PORT);
+        String userInfo = address.userInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             setUsername(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
@@ -403,6 +411,16 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param soTimeout the control connection read timeout in milliseconds */
     public void setSoTimeout(int soTimeout) {
         this.soTimeout = soTimeout;
+    }
+
+    /** @return how long a whole directory listing may take, in milliseconds */
+    public int getListingTimeout() {
+        return listingTimeout;
+    }
+
+    /** @param listingTimeout how long a whole directory listing may take, in milliseconds */
+    public void setListingTimeout(int listingTimeout) {
+        this.listingTimeout = listingTimeout;
     }
 
     /** @return the data connection timeout in milliseconds */

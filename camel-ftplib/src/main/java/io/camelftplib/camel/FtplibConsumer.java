@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import io.camelftplib.camel.strategy.FileClaim;
 import org.apache.camel.Exchange;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -49,6 +50,11 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     private final FtplibOperations ftplibOperations;
     private final String endpointPath;
     private boolean startingDirectoryChecked;
+    private volatile boolean polling;
+    // true from the start of a poll until its files are handed to the route: the phase no exchange covers
+    private volatile boolean listing;
+    // set when a shutdown closed the connection under a poll, whose failure is then expected
+    private volatile boolean cancelledForShutdown;
     /** The threads beyond the poll thread that process files, one per extra connection; null with one connection. */
     private ExecutorService transfers;
 
@@ -285,6 +291,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
 
     @Override
     protected void doStart() throws Exception {
+        cancelledForShutdown = false;
         super.doStart();
         int connections = ftplibOperations.lanes().size();
         if (connections > 1 && transfers == null) {
@@ -294,7 +301,58 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
     }
 
     @Override
+    protected int poll() throws Exception {
+        polling = true;
+        listing = true;
+        try {
+            return super.poll();
+        } catch (Exception e) {
+            if (cancelledForShutdown || isStoppingOrStopped()) {
+                // doStop cancelled the connection under this poll: expected, not a failure to report
+                LOG.debug("Poll of {} ended by the consumer stopping: {}", endpointPath, e.toString());
+                return 0;
+            }
+            throw e;
+        } finally {
+            polling = false;
+            listing = false;
+        }
+    }
+
+    /**
+     * Camel's graceful shutdown first asks whether to defer, then waits while a poll runs, up to its shutdown
+     * timeout, before it stops anything. A poll still listing has no exchange to complete yet, and a server that
+     * trickles or stalls the listing would hold the shutdown that long: such a poll is ended now by closing its
+     * connection. A poll already processing files is left to finish them, as graceful shutdown promises.
+     */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        endListingInProgress();
+        return super.deferShutdown(shutdownRunningTask);
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        super.prepareShutdown(suspendOnly, forced);
+        endListingInProgress();
+    }
+
+    private void endListingInProgress() {
+        if (listing) {
+            LOG.debug("Shutting down while a poll of {} is listing: closing its connection", endpointPath);
+            cancelledForShutdown = true;
+            ftplibOperations.cancelAll();
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (polling) {
+            // a poll blocked in a listing or download that the server trickles or never ends would hold the stop
+            // until its timeouts pass, and QUIT is answered only after the transfer: end the connections now
+            LOG.debug("Stopping while a poll of {} runs: closing its connections", endpointPath);
+            ftplibOperations.cancelAll();
+        }
         super.doStop();
         if (transfers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(transfers);
@@ -335,6 +393,7 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
      */
     @Override
     public int processBatch(Queue<Object> exchanges) {
+        listing = false;
         ExecutorService helpers = transfers;
         if (helpers == null) {
             return super.processBatch(exchanges);

@@ -106,6 +106,16 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
         session().close();
     }
 
+    /**
+     * Closes every lane's sockets at once, from any thread, so that threads blocked on them fail now (a stopping
+     * consumer whose poll is stuck). Never throws.
+     */
+    public void cancelAll() {
+        for (Lane lane : lanes.all()) {
+            lane.session().cancel();
+        }
+    }
+
     /** Sends QUIT on every lane's connection and closes them all (a stopping consumer or producer). Never throws. */
     public void disconnectAll() {
         for (Lane lane : lanes.all()) {

@@ -31,10 +31,13 @@ import org.slf4j.LoggerFactory;
 final class FtplibSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtplibSession.class);
+    /** How long closing waits for the reply to QUIT: stopping a route must not wait a whole soTimeout. */
+    private static final int QUIT_REPLY_MILLIS = 5000;
 
     private final FtplibConfiguration config;
     private final FtpClientFactory factory;
-    private Ftp ftp;
+    // volatile for cancel(), the one method another thread calls
+    private volatile Ftp ftp;
     private ServerFeatures features = ServerFeatures.NONE;
     private String systemType;
     private char type;
@@ -198,6 +201,7 @@ final class FtplibSession implements AutoCloseable {
             client.getSocket().setSoTimeout(config.getSoTimeout());
         }
         client.setTimeout(millis(config.getTimeout()));
+        client.setListingTimeout(millis(config.getListingTimeout()));
         factory.beforeLogin(client);
         login(client);
         factory.afterLogin(client);
@@ -404,8 +408,21 @@ final class FtplibSession implements AutoCloseable {
     }
 
     /**
-     * Sends QUIT when the connection is usable, then closes it. A failure of QUIT is logged at DEBUG: the
-     * connection is closed either way.
+     * Closes the connection's sockets at once, from any thread: the thread using this session fails its blocked
+     * read or write (a listing the server trickles, a reply that never comes) and reconnects on its next
+     * operation. For a stopping consumer, whose poll would otherwise hold the stop.
+     */
+    void cancel() {
+        Ftp current = ftp;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /**
+     * Sends QUIT when the connection is usable, then closes it, waiting at most a few seconds for QUIT's reply
+     * (a server busy with a transfer answers only after it). A failure of QUIT is logged at DEBUG: the connection
+     * is closed either way.
      */
     @Override
     public void close() {
@@ -414,10 +431,22 @@ final class FtplibSession implements AutoCloseable {
         type = 0;
         if (current != null) {
             try {
+                boundQuitReply(current);
                 current.close();
             } catch (FtpException e) {
                 LOG.debug("QUIT to {} was answered {}; closed anyway", config.remoteServerInformation(), e.reply());
             }
+        }
+    }
+
+    private void boundQuitReply(Ftp client) {
+        try {
+            if (client.getSocket() != null) {
+                client.getSocket().setSoTimeout(Math.min(config.getSoTimeout(), QUIT_REPLY_MILLIS));
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot bound the wait for QUIT's reply from {}: {}", config.remoteServerInformation(),
+                    e.toString());
         }
     }
 

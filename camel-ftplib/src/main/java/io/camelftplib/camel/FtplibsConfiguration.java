@@ -52,7 +52,7 @@ public class FtplibsConfiguration extends FtplibConfiguration {
      */
     public FtplibsConfiguration(URI uri) {
         super(uri);
-        this.portInUri = uri.getPort() > 0;
+        this.portInUri = EndpointAddress.of(uri).port() > 0;
     }
 
     /**

@@ -55,6 +55,22 @@ final class ControlChannel implements Closeable {
     }
 
     /**
+     * Tells, without blocking or reading, whether the server has started to send something: bytes buffered by the
+     * line reader or waiting on the TCP connection. Over TLS the waiting bytes are TLS records, which by the time
+     * of a transfer carry replies (the server's session tickets arrive right after the handshake and were read
+     * with the login replies).
+     *
+     * @return true when a read would find data
+     * @throws IOException when the socket is closed
+     */
+    boolean replyPending() throws IOException {
+        if (reader.hasBufferedBytes() || socket.getInputStream().available() > 0) {
+            return true;
+        }
+        return socket instanceof TlsEngineSocket tls && tls.plain.getInputStream().available() > 0;
+    }
+
+    /**
      * Sends one line plus CRLF (ftplib's {@code putline}).
      *
      * @throws IllegalArgumentException when the line holds CR, LF or NUL, or a character the charset cannot

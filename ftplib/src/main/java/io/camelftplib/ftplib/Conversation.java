@@ -39,7 +39,7 @@ final class Conversation {
 
     private final WireLog log = new WireLog();
     private final Charset encoding;
-    private ControlChannel control;
+    private volatile ControlChannel control;
     private String host = "";
     private int port = Ftp.FTP_PORT;
     private boolean strictReplyCodes;
@@ -53,6 +53,8 @@ final class Conversation {
     private boolean transferReplyDue;
     // the transfer command of an open RetrieveStream/StoreStream: no other command may read its final reply
     private String openTransfer;
+    // its data connection, which cancel() closes from another thread
+    private volatile DataConnection openData;
     // why a data connection may have been refused (FtpTls: its TLS session was not resumed), for 425/426/522
     private String dataFailureHint;
     // the last SIZE answer, applied to the next transfer if it is a RETR of exactly that path (as curl does)
@@ -135,6 +137,14 @@ final class Conversation {
 
     Socket socket() {
         return control == null ? null : control.socket();
+    }
+
+    /**
+     * Tells whether a reply has started to arrive, without reading it: while waiting for an active-mode data
+     * connection, a refusal (425, 421) can only come this way.
+     */
+    boolean replyArriving() throws IOException {
+        return control != null && control.replyPending();
     }
 
     StandardProtocolFamily addressFamily() {
@@ -272,12 +282,38 @@ final class Conversation {
         transferReplyDue = true;
     }
 
-    void transferOpened(String cmd) {
+    void transferOpened(String cmd, DataConnection data) {
         openTransfer = cmd;
+        openData = data;
     }
 
     void transferClosed() {
         openTransfer = null;
+        openData = null;
+    }
+
+    /**
+     * Closes the control connection and the data connection of an open transfer, from any thread, touching no
+     * other state: the thread driving the conversation fails its blocked read or write at once and marks the
+     * conversation out of step itself, as after any failed I/O.
+     */
+    void cancel() {
+        ControlChannel current = control;
+        DataConnection data = openData;
+        try {
+            if (data != null) {
+                data.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the data connection to {} failed", where(), e);
+        }
+        try {
+            if (current != null) {
+                current.socket().close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the control connection to {} failed", where(), e);
+        }
     }
 
     private void requireNoOpenTransfer() {

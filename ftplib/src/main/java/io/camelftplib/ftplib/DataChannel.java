@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Negotiates the data connections of one conversation: the bodies of ftplib's {@code sendport},
@@ -34,6 +36,9 @@ final class DataChannel {
         /** ftplib's {@code ntransfercmd}: the open data connection after the 1xx reply. */
         DataConnection ntransferCmd(String cmd, String rest) throws IOException;
     }
+
+    /** How long one wait for an active-mode connection lasts before the control connection is looked at. */
+    private static final int ACCEPT_SLICE_MILLIS = 100;
 
     private final Conversation conversation;
     private final DataSettings settings;
@@ -115,14 +120,48 @@ final class DataChannel {
         return new DataConnection(socket, size);
     }
 
+    /**
+     * Waits for the server's active-mode data connection, in short slices between which it looks at the control
+     * connection: a server that cannot connect says so there (150, then 425 or 421) and never connects, so waiting
+     * only on {@code accept()} would sit out the whole timeout with the refusal already read.
+     */
     private Socket acceptActive(ServerSocket server, String cmd) throws IOException {
+        long timeoutMillis = DataConnector.millis(settings.timeout());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
-            return DataConnector.accept(server, conversation.socket().getInetAddress(), settings.timeout());
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (settings.timeout() != null && left <= 0) {
+                    throw new SocketTimeoutException("the server did not open the active-mode data connection for "
+                            + conversation.describe(cmd) + " within " + timeoutMillis + " ms");
+                }
+                int slice = settings.timeout() == null ? ACCEPT_SLICE_MILLIS
+                        : (int) Math.max(1, Math.min(ACCEPT_SLICE_MILLIS, left));
+                server.setSoTimeout(slice);
+                try {
+                    return DataConnector.accept(server, conversation.socket().getInetAddress(), settings.timeout());
+                } catch (SocketTimeoutException e) {
+                    if (conversation.replyArriving()) {
+                        break;
+                    }
+                }
+            }
         } catch (IOException e) {
             // the server answered 1xx, so a final reply is still to come
             conversation.markOutOfStep("the active data connection for " + cmd + " failed: " + e.getMessage());
             throw e;
         }
+        throw refusedInstead(cmd);
+    }
+
+    /**
+     * Reads the reply that came instead of the data connection. A 4xx or 5xx is thrown as its kind by
+     * {@link Conversation#getResp()}; it ends the transfer, so the conversation stays in step.
+     */
+    private FtpException refusedInstead(String cmd) throws IOException {
+        String resp = conversation.getResp();
+        return new FtpProtoException(resp, conversation.context(resp) + "; it came before the server opened the "
+                + "active-mode data connection for " + conversation.describe(cmd), null);
     }
 
     private String sendTransferCommand(String cmd, String rest) throws IOException {

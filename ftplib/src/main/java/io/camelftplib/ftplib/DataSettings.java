@@ -16,6 +16,7 @@ final class DataSettings {
     private boolean trustServerPasvIpv4Address;
     private PortRange activePorts;
     private Duration timeout;
+    private Duration listingTimeout;
     private InetSocketAddress sourceAddress;
 
     boolean isPassive() {
@@ -58,6 +59,24 @@ final class DataSettings {
             throw new IllegalArgumentException("Non-blocking socket (timeout=0) is not supported");
         }
         this.timeout = timeout;
+    }
+
+    /** How long a whole listing ({@code retrLines}) may take; null for no bound beyond each read's timeout. */
+    Duration listingTimeout() {
+        return listingTimeout;
+    }
+
+    /**
+     * Sets the listing timeout.
+     *
+     * @throws IllegalArgumentException when zero or negative
+     */
+    void setListingTimeout(Duration listingTimeout) {
+        if (listingTimeout != null && (listingTimeout.isZero() || listingTimeout.isNegative())) {
+            throw new IllegalArgumentException("the listing timeout must be positive, or null for none; was "
+                    + listingTimeout);
+        }
+        this.listingTimeout = listingTimeout;
     }
 
     InetSocketAddress sourceAddress() {

@@ -981,6 +981,18 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
     }
 
     /**
+     * Closes the control connection and the data connection of a transfer in progress at once, without a word to
+     * the server. Unlike every other method it may be called from another thread, e.g. by an application that is
+     * stopping: the thread using this client fails its blocked read or write with an {@link IOException} at once
+     * (a server that trickles a listing or never answers no longer holds it), and with that failure the client
+     * falls {@link #isOutOfSync() out of sync}; call {@link #disconnect()} from that thread to finish. No Python
+     * counterpart (there, closing the socket from another thread does the same).
+     */
+    public void cancel() {
+        conversation.cancel();
+    }
+
+    /**
      * Ends the conversation as ftplib's {@code with} block does on exit: sends {@code QUIT} when connected and in
      * sync, then always disconnects. An I/O failure of QUIT on a dead connection is dropped (logged at DEBUG),
      * as ftplib drops {@code OSError}/{@code EOFError}; an error reply to QUIT is thrown. Idempotent.
@@ -1152,6 +1164,30 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      */
     public void setTimeout(Duration timeout) {
         settings.setTimeout(timeout);
+    }
+
+    /**
+     * Returns the bound on a whole listing.
+     *
+     * @return the listing timeout, {@code null} (the default, as in ftplib) for none
+     */
+    public Duration getListingTimeout() {
+        return settings.listingTimeout();
+    }
+
+    /**
+     * Bounds the whole of each {@link #retrLines(String, IOConsumer) retrLines} transfer ({@code LIST},
+     * {@code NLST}, {@code MLSD} and the methods built on them), from its data connection to its last line. The
+     * {@link #setTimeout(Duration) timeout} bounds each read only, so a server that trickles a line every few
+     * seconds could hold the caller forever. When the bound passes, the data connection is closed and the listing
+     * fails with a {@link java.net.SocketTimeoutException} saying so; its final reply is not awaited, so the
+     * connection is {@link #isOutOfSync() out of sync}. No Python counterpart.
+     *
+     * @param listingTimeout the bound, {@code null} for none
+     * @throws IllegalArgumentException when zero or negative
+     */
+    public void setListingTimeout(Duration listingTimeout) {
+        settings.setListingTimeout(listingTimeout);
     }
 
     /**

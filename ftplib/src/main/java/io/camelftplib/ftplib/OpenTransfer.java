@@ -65,7 +65,7 @@ final class OpenTransfer {
         this.command = command;
         this.data = data;
         this.timeout = timeout;
-        conversation.transferOpened(command);
+        conversation.transferOpened(command, data);
     }
 
     DataConnection data() {

@@ -151,20 +151,29 @@ final class Transfers {
         // ftplib sends TYPE A with sendcmd, accepting any 1-3xx reply
         conversation.sendCmd("TYPE A");
         OpenTransfer transfer = new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, null), settings.timeout());
-        try {
-            // the line reader reads ahead: the transfer ends only after the last line, so a line too long fails it
-            // before its final reply, as in ftplib
-            LineReader reader = new LineReader(transfer.data().socket().getInputStream(), conversation.encoding());
-            String line;
-            while (!(line = reader.readLine(conversation.maxline())).isEmpty()) {
+        long lines = 0;
+        try (ListingDeadline deadline = ListingDeadline.start(conversation.describe(cmd), settings.listingTimeout(),
+                transfer.data().socket())) {
+            try {
+                // the line reader reads ahead: the transfer ends only after the last line, so a line too long fails
+                // it before its final reply, as in ftplib
+                LineReader reader = new LineReader(transfer.data().socket().getInputStream(), conversation.encoding());
+                String line;
+                while (!(line = reader.readLine(conversation.maxline())).isEmpty()) {
+                    conversation.log().retr(line);
+                    lines++;
+                    callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+                }
+                // ftplib prints the empty read that ends the data too: *retr* ''
                 conversation.log().retr(line);
-                callback.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+            } catch (IOException e) {
+                IOException explained = deadline.explain(e, lines);
+                transfer.fail(explained);
+                throw explained;
+            } catch (RuntimeException e) {
+                transfer.fail(e);
+                throw e;
             }
-            // ftplib prints the empty read that ends the data too: *retr* ''
-            conversation.log().retr(line);
-        } catch (IOException | RuntimeException e) {
-            transfer.fail(e);
-            throw e;
         }
         return transfer.finish(reply -> { });
     }

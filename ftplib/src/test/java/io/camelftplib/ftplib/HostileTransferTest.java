@@ -132,6 +132,25 @@ class HostileTransferTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
+    /**
+     * Active mode: a refusal right after the 150, with no connection ever opened, fails at once with that reply
+     * (not after the minute-long timeout on accept) and leaves the conversation in step.
+     */
+    @ParameterizedTest
+    @CsvSource({"425 Can't open data connection, FtpTempException", "421 Service not available, FtpTempException",
+        "550 Cannot connect back, FtpPermException"})
+    void activeModeRefusalOnTheControlConnectionFailsAtOnce(String refusal, String kind) throws IOException {
+        scripted.server().reply("PORT", "200 port ok, but I will never connect");
+        scripted.server().reply("RETR", "150 here it comes", refusal);
+        Ftp ftp = scripted.client(Duration.ofMinutes(1));
+        ftp.setPasv(false);
+        assertThatThrownBy(() -> download(ftp))
+                .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(kind))
+                .hasMessageStartingWith(refusal + " (reply to RETR f at 127.0.0.1:");
+        assertThat(ftp.isOutOfSync()).isFalse();
+        assertThat(ftp.sendCmd("NOOP")).isEqualTo("200 noop ok");
+    }
+
     /** In active mode only the control connection's peer may connect; 127.0.0.2 is refused. */
     @Test
     void activeModeConnectionFromAnotherHostIsRefused() {
