@@ -111,6 +111,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": target.getConfiguration().setListing(property(camelContext, io.camelftplib.camel.FtplibListing.class, value)); return true;
         case "listingdialect":
         case "listingDialect": target.getConfiguration().setListingDialect(property(camelContext, io.camelftplib.camel.listing.ListingDialect.class, value)); return true;
+        case "listingtimeout":
+        case "listingTimeout": target.getConfiguration().setListingTimeout(property(camelContext, int.class, value)); return true;
         case "localworkdirectory":
         case "localWorkDirectory": target.setLocalWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
@@ -316,6 +318,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": return io.camelftplib.camel.FtplibListing.class;
         case "listingdialect":
         case "listingDialect": return io.camelftplib.camel.listing.ListingDialect.class;
+        case "listingtimeout":
+        case "listingTimeout": return int.class;
         case "localworkdirectory":
         case "localWorkDirectory": return java.lang.String.class;
         case "maxconnections":
@@ -522,6 +526,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "listing": return target.getConfiguration().getListing();
         case "listingdialect":
         case "listingDialect": return target.getConfiguration().getListingDialect();
+        case "listingtimeout":
+        case "listingTimeout": return target.getConfiguration().getListingTimeout();
         case "localworkdirectory":
         case "localWorkDirectory": return target.getLocalWorkDirectory();
         case "maxconnections":

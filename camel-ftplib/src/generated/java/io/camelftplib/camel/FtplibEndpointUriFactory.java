@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(115);
+        Set<String> props = new HashSet<>(116);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -79,6 +79,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("listingDialect");
+        props.add("listingTimeout");
         props.add("localWorkDirectory");
         props.add("maxConnections");
         props.add("maxDepth");
