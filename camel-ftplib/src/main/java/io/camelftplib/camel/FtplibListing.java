@@ -6,12 +6,15 @@ package io.camelftplib.camel;
  * <p>Immutable; thread-safe.
  */
 public enum FtplibListing {
-    /** MLSD when the server's FEAT offers it, else NLST, else LIST. */
+    /** MLSD when the server's FEAT offers it, else LIST: types, sizes and times are known either way. */
     AUTO,
     /** MLSD only (RFC 3659): names, types, sizes and UTC times with seconds in one round trip. */
     MLSD,
-    /** NLST names only, with SIZE/MDTM per file only when an option needs them. */
+    /**
+     * NLST names, then SIZE per name (a directory, which SIZE refuses, is found with CWD and never fetched) and MDTM
+     * when an option needs times; a command or two per entry, for servers whose LIST cannot be parsed.
+     */
     NLST,
-    /** LIST in the Unix {@code ls -l} format (minute precision, local time of the server). */
+    /** LIST, parsed line by line (minute precision, in the server's time zone). */
     LIST
 }
