@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists one remote directory: {@code MLSD} when the server's FEAT offers it (types, sizes and UTC times in one
  * round trip), else {@code LIST} with a parser (types, sizes and minute times), and {@code NLST} only when the
- * {@code listing} option asks for it (names, then {@code SIZE} per name, so that sizes are known and a directory is
- * never taken for a file).
+ * {@code listing} option asks for it (names, then {@code SIZE} and {@code MDTM} per name, so that sizes and times
+ * are known and a directory is never taken for a file).
  *
  * <p>Entries stream from the data connection to the caller's sink, which may stop the listing early; what is held
  * per entry is one record of at most {@value #MAX_RECORD_BYTES} bytes. Records are read as the protocol frames
@@ -46,15 +46,6 @@ final class DirectoryLister {
         this.probe = new FileProbe(session);
     }
 
-    /**
-     * What a listing must tell about each entry.
-     *
-     * @param types whether directories must be told from files (recursive polls)
-     * @param stat  whether sizes and times are needed (sorting, filters, headers used by the route)
-     */
-    record Needs(boolean types, boolean stat) {
-    }
-
     /** Receives the entries of a listing as they arrive. */
     @FunctionalInterface
     interface EntrySink {
@@ -77,13 +68,12 @@ final class DirectoryLister {
      * Lists a directory into a list.
      *
      * @param directory the directory, empty for the current one
-     * @param needs     what the caller needs to know per entry
      * @return the safe entries, in the server's order
      * @throws IOException when the listing fails
      */
-    List<FtplibFile> list(String directory, Needs needs) throws IOException {
+    List<FtplibFile> list(String directory) throws IOException {
         List<FtplibFile> entries = new ArrayList<>();
-        list(directory, needs, entries::add);
+        list(directory, entries::add);
         return entries;
     }
 
@@ -91,18 +81,17 @@ final class DirectoryLister {
      * Lists a directory, handing each safe entry to the sink as it arrives.
      *
      * @param directory the directory, empty for the current one
-     * @param needs     what the caller needs to know per entry
      * @param sink      receives the entries; returning false ends the listing
      * @throws IOException when the listing fails, or lists nothing for a directory that {@code CWD} cannot enter
      *                     (its 550 reply then)
      */
-    void list(String directory, Needs needs, EntrySink sink) throws IOException {
+    void list(String directory, EntrySink sink) throws IOException {
         SkippedEntries skipped = new SkippedEntries(directory, session.config().remoteServerInformation());
         try {
             switch (method()) {
                 case MLSD -> mlsd(directory, skipped, sink);
-                case NLST -> nlst(directory, needs, skipped, sink);
-                default -> list(directory, skipped, sink);
+                case NLST -> nlst(directory, skipped, sink);
+                default -> listLines(directory, skipped, sink);
             }
         } finally {
             skipped.warnOnce();
@@ -132,7 +121,7 @@ final class DirectoryLister {
         });
     }
 
-    private void list(String directory, SkippedEntries skipped, EntrySink sink) throws IOException {
+    private void listLines(String directory, SkippedEntries skipped, EntrySink sink) throws IOException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long records = read(command("LIST", directory), skipped, line -> {
             FtplibFile file = ListLineParser.parse(line, today);
@@ -145,7 +134,7 @@ final class DirectoryLister {
         requireExisting(directory, records);
     }
 
-    private void nlst(String directory, Needs needs, SkippedEntries skipped, EntrySink sink) throws IOException {
+    private void nlst(String directory, SkippedEntries skipped, EntrySink sink) throws IOException {
         // the names come first, as SIZE cannot be sent while the listing's transfer is open
         List<String> names = new ArrayList<>();
         String prefix = RemoteNames.join(directory, "");
@@ -164,7 +153,7 @@ final class DirectoryLister {
         });
         requireExisting(directory, records);
         for (String name : names) {
-            FtplibFile entry = probe.describeListed(RemoteNames.join(directory, name), needs.stat());
+            FtplibFile entry = probe.describeListed(RemoteNames.join(directory, name));
             if (entry != null && !sink.accept(entry)) {
                 return;
             }

@@ -56,18 +56,16 @@ final class FileProbe {
     }
 
     /**
-     * Describes a name an {@code NLST} listing gave: with MLST, its facts; else {@code SIZE} (and {@code MDTM} when
-     * the time is wanted), and, when SIZE gives no size, a {@code CWD} test, so that a directory is never taken for a
+     * Describes a name an {@code NLST} listing gave: with MLST, its facts; else {@code SIZE} and {@code MDTM}, and, when SIZE gives no size, a {@code CWD} test, so that a directory is never taken for a
      * file and a file's size is known wherever the server tells it.
      *
-     * @param path     the path
-     * @param wantTime whether the modification time is needed
+     * @param path the path
      * @return the entry, or null when it is neither a file nor a directory any more (gone since the listing)
      * @throws IOException when a command fails otherwise
      */
-    FtplibFile describeListed(String path, boolean wantTime) throws IOException {
+    FtplibFile describeListed(String path) throws IOException {
         if (session.features().hasMlst()) {
-            return stat(path, wantTime).orElse(null);
+            return stat(path, true).orElse(null);
         }
         Ftp ftp = session.client();
         String name = RemoteNames.name(path);
@@ -86,7 +84,7 @@ final class FileProbe {
             }
             return unknownCommand ? FtplibFile.named(name, FtplibFile.Kind.FILE) : null;
         }
-        long modified = wantTime ? modifiedOrUnknown(ftp, path) : -1;
+        long modified = modifiedOrUnknown(ftp, path);
         return new FtplibFile(name, FtplibFile.Kind.FILE, size.orElse(-1), modified,
                 size.isPresent() ? "the SIZE reply" : "");
     }

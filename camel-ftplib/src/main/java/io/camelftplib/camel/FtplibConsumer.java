@@ -147,10 +147,10 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
         try {
             if (config.isUseList() && !ftplibEndpoint.isPreSort() && ftplibEndpoint.getDoneFileName() == null) {
                 boolean[] whole = {true};
-                ftplibOperations.list(poll.directory, needs(), entry -> whole[0] = poll.accept(entry));
+                ftplibOperations.list(poll.directory, entry -> whole[0] = poll.accept(entry));
                 return whole[0];
             }
-            List<FtplibFile> entries = config.isUseList() ? ftplibOperations.list(poll.directory, needs())
+            List<FtplibFile> entries = config.isUseList() ? ftplibOperations.list(poll.directory)
                     : namedFile(dynamic);
             if (ftplibEndpoint.isPreSort()) {
                 entries = new ArrayList<>(entries);
@@ -213,15 +213,6 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
             return List.of();
         }
         return List.of(FtplibFile.named(name, FtplibFile.Kind.FILE));
-    }
-
-    private DirectoryLister.Needs needs() {
-        boolean stat = ftplibEndpoint.getSorter() != null || ftplibEndpoint.getSortBy() != null
-                || ftplibEndpoint.getFilter() != null || ftplibEndpoint.getFilterFile() != null
-                || ftplibEndpoint.getIdempotentKey() != null
-                || ftplibEndpoint.isPreSort() && !ftplibEndpoint.getPreSort().contains("name")
-                        && !"true".equalsIgnoreCase(ftplibEndpoint.getPreSort());
-        return new DirectoryLister.Needs(ftplibEndpoint.isRecursive(), stat);
     }
 
     private boolean pollSubdirectory(Exchange dynamic, String directory, FtplibFile entry,

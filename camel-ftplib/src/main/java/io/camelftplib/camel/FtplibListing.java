@@ -11,8 +11,8 @@ public enum FtplibListing {
     /** MLSD only (RFC 3659): names, types, sizes and UTC times with seconds in one round trip. */
     MLSD,
     /**
-     * NLST names, then SIZE per name (a directory, which SIZE refuses, is found with CWD and never fetched) and MDTM
-     * when an option needs times; a command or two per entry, for servers whose LIST cannot be parsed.
+     * NLST names, then SIZE and MDTM per name (a directory, which SIZE refuses, is found with CWD and never
+     * fetched): two or more commands per entry, for servers whose LIST cannot be parsed.
      */
     NLST,
     /** LIST, parsed line by line (minute precision, in the server's time zone). */

@@ -272,20 +272,19 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
 
     @Override
     public FtplibFile[] listFiles(String path) {
-        return list(path, new DirectoryLister.Needs(true, false)).toArray(new FtplibFile[0]);
+        return list(path).toArray(new FtplibFile[0]);
     }
 
     /**
      * Lists a directory into a list, dropping unsafe names with a WARN.
      *
      * @param directory the directory
-     * @param needs     what each entry must tell
      * @return the entries
      * @throws GenericFileOperationFailedException when listing fails
      */
-    List<FtplibFile> list(String directory, DirectoryLister.Needs needs) {
+    List<FtplibFile> list(String directory) {
         List<FtplibFile> entries = new ArrayList<>();
-        list(directory, needs, entries::add);
+        list(directory, entries::add);
         return entries;
     }
 
@@ -294,18 +293,17 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
      * held; unsafe names are dropped with one WARN.
      *
      * @param directory the directory
-     * @param needs     what each entry must tell
      * @param sink      receives the entries; returning false ends the listing
      * @throws GenericFileOperationFailedException when listing fails
      */
-    void list(String directory, DirectoryLister.Needs needs, DirectoryLister.EntrySink sink) {
+    void list(String directory, DirectoryLister.EntrySink sink) {
         try {
             Lane lane = lanes.current();
             if (lane.session().config().isStepwise()) {
                 lane.session().enter(RemoteNames.checkPath(directory));
-                lane.lister().list("", needs, sink);
+                lane.lister().list("", sink);
             } else {
-                lane.lister().list(RemoteNames.checkPath(directory), needs, sink);
+                lane.lister().list(RemoteNames.checkPath(directory), sink);
             }
         } catch (IOException e) {
             throw fail("Cannot list directory: " + directory, e);
