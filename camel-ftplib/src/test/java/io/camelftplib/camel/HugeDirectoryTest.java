@@ -9,86 +9,43 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
-import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
-import org.apache.ftpserver.ftplet.DefaultFtpReply;
-import org.apache.ftpserver.ftplet.DefaultFtplet;
-import org.apache.ftpserver.ftplet.FtpException;
-import org.apache.ftpserver.ftplet.FtpRequest;
-import org.apache.ftpserver.ftplet.FtpSession;
-import org.apache.ftpserver.ftplet.FtpletResult;
-import org.apache.ftpserver.listener.Listener;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
-import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A directory of 1,000,000 entries polled in a 64 MiB heap (the surefire execution {@code huge-directory} runs this
  * class alone with {@code -Xmx64m}): the entries stream from the listing into the poll, which keeps only the files
  * it takes, and ends the listing once {@code maxMessagesPerPoll} is reached. The server is Apache FtpServer; its own
- * MLSD builds the whole listing in one string, so an Ftplet streams the million MLSD lines from a generator instead,
- * and only the files a route takes exist on disk. Prints the peak heap.
+ * MLSD builds the whole listing in one string, so the million MLSD lines stream from a generator instead
+ * ({@link ListingServerExtension#stream}), and only the files a route takes exist on disk. Prints the peak heap.
  */
 @Timeout(120)
 class HugeDirectoryTest extends CamelTestSupport {
 
     private static final int ENTRIES = 1_000_000;
 
-    @TempDir
-    static Path home;
-    private static FtpServer server;
-    private static int port;
-    private static final List<String> REPLIES = new ArrayList<>();
+    @RegisterExtension
+    static final ListingServerExtension SERVER = new ListingServerExtension();
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Files.createDirectories(home.resolve("huge"));
+    static void createTheFilesTheRoutesTake() throws IOException {
+        Files.createDirectories(SERVER.file("huge"));
         for (int i : new int[] {0, 1, 2, 3, 4, 999_997, 999_998, 999_999}) {
-            Files.writeString(home.resolve("huge/" + name(i)), "entry", StandardCharsets.UTF_8);
+            Files.writeString(SERVER.file("huge/" + name(i)), "entry", StandardCharsets.UTF_8);
         }
-        FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listenerFactory = new ListenerFactory();
-        listenerFactory.setServerAddress("127.0.0.1");
-        listenerFactory.setPort(0);
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        data.setPassivePorts("0");
-        data.setPassiveAddress("127.0.0.1");
-        listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        factory.addListener("default", listenerFactory.createListener());
-        PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-        users.setFile(Files.createFile(home.resolve("users.properties")).toFile());
-        factory.setUserManager(users.createUserManager());
-        BaseUser user = new BaseUser();
-        user.setName(EmbeddedFtpServerExtension.USER);
-        user.setPassword(EmbeddedFtpServerExtension.PASSWORD);
-        user.setHomeDirectory(home.toString());
-        factory.getUserManager().save(user);
-        factory.setFtplets(new HashMap<>(Map.of("huge", new StreamedListing())));
-        server = factory.createServer();
-        server.start();
-        Listener listener = factory.getListener("default");
-        port = listener.getPort();
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.stop();
+    @BeforeEach
+    void streamTheMillionLines() {
+        SERVER.stream("MLSD huge", Lines::new);
     }
 
     private static String name(int i) {
@@ -96,7 +53,7 @@ class HugeDirectoryTest extends CamelTestSupport {
     }
 
     private String ftp(String options) {
-        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + port + "/huge?password=RAW("
+        return "ftplib://" + EmbeddedFtpServerExtension.USER + "@localhost:" + SERVER.port() + "/huge?password=RAW("
                 + EmbeddedFtpServerExtension.PASSWORD + ")&initialDelay=0&repeatCount=1&noop=true&idempotent=false&"
                 + options;
     }
@@ -123,9 +80,7 @@ class HugeDirectoryTest extends CamelTestSupport {
     @Test
     void maxMessagesPerPollEndsTheListingEarly() throws Exception {
         poll("maxMessagesPerPoll=5", name(0), name(1), name(2), name(3), name(4));
-        synchronized (REPLIES) {
-            assertThat(REPLIES).last().asString().startsWith("426");
-        }
+        assertThat(SERVER.finalReplies()).singleElement().asString().startsWith("426");
         printPeakHeap("maxMessagesPerPoll=5");
     }
 
@@ -133,9 +88,7 @@ class HugeDirectoryTest extends CamelTestSupport {
     @Test
     void aWholeListingOfAMillionEntriesKeepsOnlyTheFilesItTakes() throws Exception {
         poll("maxMessagesPerPoll=100&antInclude=entry-0999997.txt,entry-0999998.txt,entry-0999999.txt", name(999_997), name(999_998), name(999_999));
-        synchronized (REPLIES) {
-            assertThat(REPLIES).last().asString().startsWith("226");
-        }
+        assertThat(SERVER.finalReplies()).containsExactly("226 Listing sent.");
         printPeakHeap("a whole listing");
     }
 
@@ -148,31 +101,6 @@ class HugeDirectoryTest extends CamelTestSupport {
         }
         System.out.printf("HugeDirectoryTest (%s): %,d entries, max heap %d MiB, peak heap %d MiB%n", what, ENTRIES,
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
-    }
-
-    /** Answers {@code MLSD huge} with a million generated lines, streamed; other commands go to the server. */
-    private static final class StreamedListing extends DefaultFtplet {
-        @Override
-        public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
-            if (!request.getRequestLine().equals("MLSD huge")) {
-                return FtpletResult.DEFAULT;
-            }
-            session.write(new DefaultFtpReply(150, "Here comes the listing."));
-            String reply;
-            try {
-                session.getDataConnection().openConnection().transferToClient(session, new Lines());
-                reply = "226 Listing sent.";
-            } catch (Exception e) {
-                reply = "426 Data connection closed: " + e.getClass().getSimpleName();
-            } finally {
-                session.getDataConnection().closeDataConnection();
-            }
-            synchronized (REPLIES) {
-                REPLIES.add(reply);
-            }
-            session.write(new DefaultFtpReply(Integer.parseInt(reply.substring(0, 3)), reply.substring(4)));
-            return FtpletResult.SKIP;
-        }
     }
 
     /** The million MLSD lines, made one at a time. */

@@ -1,6 +1,7 @@
 package io.camelftplib.camel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     no MLST, MLSD and MLST are answered {@code 500 Unknown command.}, and LIST or NLST of a missing directory is
  *     an empty listing with {@code 226 Transfer done (but failed to open directory).};</li>
  * <li>{@link #script(String, String)}: one listing command sends the given text, byte for byte, for what no real
- *     server lists (an MLSD line without facts, a name longer than any file system allows).</li>
+ *     server lists (an MLSD line without facts, a name longer than any file system allows);</li>
+ * <li>{@link #stream(String, Supplier)}: one listing command streams a generated listing (a million entries).</li>
  * </ul>
  * Everything else (RETR, DELE, SIZE, CWD, the listings of other directories) is the real server's. Every command
  * line is recorded. Register it as {@code @RegisterExtension static}; the switches reset after each test.
@@ -47,6 +50,8 @@ final class ListingServerExtension implements BeforeAllCallback, AfterEachCallba
 
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<InputStream>> streams = new ConcurrentHashMap<>();
+    private final List<String> finalReplies = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean mlsd = true;
     private Path home;
     private FtpServer server;
@@ -83,7 +88,9 @@ final class ListingServerExtension implements BeforeAllCallback, AfterEachCallba
     public void afterEach(ExtensionContext context) {
         mlsd = true;
         scripts.clear();
+        streams.clear();
         commands.clear();
+        finalReplies.clear();
     }
 
     @Override
@@ -118,6 +125,29 @@ final class ListingServerExtension implements BeforeAllCallback, AfterEachCallba
     }
 
     /**
+     * Makes one listing command stream the bytes of a generator for the current test, for listings too large for
+     * the server's own MLSD, which builds the whole listing in one string. A client that ends the transfer early
+     * gets {@code 426}.
+     *
+     * @param commandLine the command as the client sends it, e.g. {@code MLSD huge}
+     * @param listing     makes the data, lines ended with CRLF
+     */
+    void stream(String commandLine, Supplier<InputStream> listing) {
+        streams.put(commandLine, listing);
+    }
+
+    /**
+     * Returns the final replies sent for scripted and streamed listings in the current test.
+     *
+     * @return the replies, in order
+     */
+    List<String> finalReplies() {
+        synchronized (finalReplies) {
+            return List.copyOf(finalReplies);
+        }
+    }
+
+    /**
      * Returns the command lines received in the current test.
      *
      * @return the lines, in order
@@ -137,7 +167,13 @@ final class ListingServerExtension implements BeforeAllCallback, AfterEachCallba
             String verb = request.getCommand();
             String script = scripts.get(request.getRequestLine());
             if (script != null) {
-                send(session, script, "226 Listing sent.");
+                // the String variant writes UTF-8 as it is; the stream variant would add CR before a bare LF
+                send(session, data -> data.transferToClient(session, script), "226 Listing sent.");
+                return FtpletResult.SKIP;
+            }
+            Supplier<InputStream> stream = streams.get(request.getRequestLine());
+            if (stream != null) {
+                send(session, data -> data.transferToClient(session, stream.get()), "226 Listing sent.");
                 return FtpletResult.SKIP;
             }
             if (mlsd) {
@@ -153,26 +189,31 @@ final class ListingServerExtension implements BeforeAllCallback, AfterEachCallba
             }
             if ((verb.equals("LIST") || verb.equals("NLST")) && request.hasArgument()
                     && !session.getFileSystemView().getFile(request.getArgument()).doesExist()) {
-                send(session, "", "226 Transfer done (but failed to open directory).");
+                send(session, data -> data.transferToClient(session, ""),
+                        "226 Transfer done (but failed to open directory).");
                 return FtpletResult.SKIP;
             }
             return FtpletResult.DEFAULT;
         }
 
-        private void send(FtpSession session, String listing, String finalReply) throws FtpException, IOException {
+        private void send(FtpSession session, Transfer transfer, String finalReply) throws FtpException {
             session.write(new DefaultFtpReply(150, "Here comes the directory listing."));
+            String reply = finalReply;
             try {
-                DataConnection data = session.getDataConnection().openConnection();
-                // the String variant writes UTF-8 as it is; the stream variant would add CR before a bare LF
-                data.transferToClient(session, listing);
+                transfer.run(session.getDataConnection().openConnection());
             } catch (Exception e) {
-                throw new IOException("sending the scripted listing failed", e);
+                reply = "426 Data connection closed: " + e.getClass().getSimpleName() + ".";
             } finally {
                 session.getDataConnection().closeDataConnection();
             }
-            int space = finalReply.indexOf(' ');
-            session.write(new DefaultFtpReply(Integer.parseInt(finalReply.substring(0, space)),
-                    finalReply.substring(space + 1)));
+            finalReplies.add(reply);
+            session.write(new DefaultFtpReply(Integer.parseInt(reply.substring(0, 3)), reply.substring(4)));
         }
+    }
+
+    /** Sends a listing over the data connection. */
+    @FunctionalInterface
+    private interface Transfer {
+        void run(DataConnection data) throws Exception;
     }
 }
