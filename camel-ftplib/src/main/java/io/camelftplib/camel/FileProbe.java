@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import io.camelftplib.ftplib.Ftp;
 import io.camelftplib.ftplib.FtpPermException;
@@ -15,6 +16,9 @@ import io.camelftplib.ftplib.FtpPermException;
  * <p>Not thread-safe: uses the session's connection.
  */
 final class FileProbe {
+
+    /** The replies of a server that does not know a command (RFC 959 section 4.2). */
+    private static final Set<String> UNKNOWN_COMMAND = Set.of("500", "502", "504");
 
     private final FtplibSession session;
 
@@ -46,6 +50,51 @@ final class FileProbe {
         } catch (FtpPermException e) {
             if ("550".equals(e.replyCode())) {
                 return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Describes a name an {@code NLST} listing gave: with MLST, its facts; else {@code SIZE} and {@code MDTM}, and, when SIZE gives no size, a {@code CWD} test, so that a directory is never taken for a
+     * file and a file's size is known wherever the server tells it.
+     *
+     * @param path the path
+     * @return the entry, or null when it is neither a file nor a directory any more (gone since the listing)
+     * @throws IOException when a command fails otherwise
+     */
+    FtplibFile describeListed(String path) throws IOException {
+        if (session.features().hasMlst()) {
+            return stat(path, true).orElse(null);
+        }
+        Ftp ftp = session.client();
+        String name = RemoteNames.name(path);
+        OptionalLong size;
+        try {
+            session.transferType(true);
+            size = ftp.size(path);
+        } catch (FtpPermException e) {
+            // 550: a directory, or a file gone since the listing; 500/502: no SIZE at all, so only CWD can tell
+            boolean unknownCommand = UNKNOWN_COMMAND.contains(e.replyCode());
+            if (!unknownCommand && !"550".equals(e.replyCode())) {
+                throw e;
+            }
+            if (session.cwdRefusal(path) == null) {
+                return FtplibFile.named(name, FtplibFile.Kind.DIRECTORY);
+            }
+            return unknownCommand ? FtplibFile.named(name, FtplibFile.Kind.FILE) : null;
+        }
+        long modified = modifiedOrUnknown(ftp, path);
+        return new FtplibFile(name, FtplibFile.Kind.FILE, size.orElse(-1), modified,
+                size.isPresent() ? "the SIZE reply" : "");
+    }
+
+    private static long modifiedOrUnknown(Ftp ftp, String path) throws IOException {
+        try {
+            return mdtm(ftp, path);
+        } catch (FtpPermException e) {
+            if (UNKNOWN_COMMAND.contains(e.replyCode()) || "550".equals(e.replyCode())) {
+                return -1;
             }
             throw e;
         }

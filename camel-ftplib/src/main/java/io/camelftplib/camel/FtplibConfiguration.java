@@ -125,8 +125,9 @@ public class FtplibConfiguration extends GenericFileConfiguration {
                             + "each poll, to detect a dead connection and reconnect")
     private boolean sendNoop = true;
     @UriParam(label = "consumer", defaultValue = "auto",
-              description = "How directories are listed: auto (MLSD when the server's FEAT offers it, else NLST, "
-                            + "else LIST), mlsd, nlst or list")
+              description = "How directories are listed: auto (MLSD when the server's FEAT offers it, else LIST, "
+                            + "parsed for types, sizes and times), mlsd, list, or nlst (names, then SIZE per name, "
+                            + "CWD for names SIZE refuses, so directories are never fetched as files)")
     private FtplibListing listing = FtplibListing.AUTO;
     // --- LIST dialects: how the lines of a LIST reply are read (servers without MLSD) ---
     @UriParam(label = "consumer,advanced", defaultValue = "auto", enums = "auto,unix,windows,vms,os400,mvs",

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtplibConsumer.class);
+    private static final FtplibFile[] NO_ENTRIES = new FtplibFile[0];
 
     private final FtplibEndpoint ftplibEndpoint;
     private final FtplibOperations ftplibOperations;
@@ -126,43 +127,86 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
 
     private boolean pollOneDirectory(Exchange dynamic, String directory, List<GenericFile<FtplibFile>> fileList,
                                      int depth) {
-        List<FtplibFile> entries = listEntries(dynamic, directory);
-        FtplibFile[] all = entries.toArray(new FtplibFile[0]);
-        for (FtplibFile entry : entries) {
-            if (!canPollMoreFiles(fileList)) {
+        DirectoryPoll poll = new DirectoryPoll(dynamic, directory, fileList, depth);
+        if (!listEntries(dynamic, poll) || !canPollMoreFiles(fileList)) {
+            return false;
+        }
+        // the subdirectories waited for the end of this listing: its transfer held the connection until then
+        for (FtplibFile subdirectory : poll.subdirectories) {
+            if (!pollSubdirectory(dynamic, directory, subdirectory, fileList, depth, poll.all)
+                    || !canPollMoreFiles(fileList)) {
                 return false;
             }
-            if (entry.isDirectory()) {
-                if (!pollSubdirectory(dynamic, directory, entry, fileList, depth, all)) {
+        }
+        return true;
+    }
+
+    /**
+     * Hands the directory's entries to the poll. They stream from the listing, so a poll keeps only the files it
+     * takes, unless an option needs every entry at once: {@code preSort} sorts them, {@code doneFileName} looks for
+     * the done file among them; then the listing is held (and so is it with {@code useList=false}, one entry).
+     *
+     * @return false when the poll ended the listing early
+     */
+    private boolean listEntries(Exchange dynamic, DirectoryPoll poll) {
+        FtplibConfiguration config = ftplibEndpoint.getConfiguration();
+        try {
+            if (config.isUseList() && !ftplibEndpoint.isPreSort() && ftplibEndpoint.getDoneFileName() == null) {
+                boolean[] whole = {true};
+                ftplibOperations.list(poll.directory, entry -> whole[0] = poll.accept(entry));
+                return whole[0];
+            }
+            List<FtplibFile> entries = config.isUseList() ? ftplibOperations.list(poll.directory)
+                    : namedFile(dynamic);
+            if (ftplibEndpoint.isPreSort()) {
+                entries = new ArrayList<>(entries);
+                entries.sort(preSortComparator(ftplibEndpoint.getPreSort()));
+            }
+            poll.all = entries.toArray(NO_ENTRIES);
+            for (FtplibFile entry : entries) {
+                if (!poll.accept(entry)) {
                     return false;
+                }
+            }
+            return true;
+        } catch (GenericFileOperationFailedException e) {
+            if (ignoreCannotRetrieveFile(poll.directory, null, e)) {
+                LOG.debug("Cannot list directory {} (550), ignored: {}", poll.directory, e.getMessage());
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The poll of one directory: takes each listed entry as it comes, keeping only files and subdirectories. */
+    private final class DirectoryPoll {
+        private final Exchange dynamic;
+        private final String directory;
+        private final List<GenericFile<FtplibFile>> fileList;
+        private final int depth;
+        private final List<FtplibFile> subdirectories = new ArrayList<>();
+        /** Every entry, for the done-file check, when the listing is held; else none. */
+        private FtplibFile[] all = NO_ENTRIES;
+
+        DirectoryPoll(Exchange dynamic, String directory, List<GenericFile<FtplibFile>> fileList, int depth) {
+            this.dynamic = dynamic;
+            this.directory = directory;
+            this.fileList = fileList;
+            this.depth = depth;
+        }
+
+        /** Takes one entry; false once the poll has as many files as it may take. */
+        boolean accept(FtplibFile entry) {
+            if (entry.isDirectory()) {
+                if (ftplibEndpoint.isRecursive()) {
+                    subdirectories.add(entry);
                 }
             } else if (entry.isFile()) {
                 addIfValid(dynamic, directory, entry, fileList, depth, all);
             } else {
                 LOG.debug("Ignoring {} in {}: neither a file nor a directory", entry.name(), directory);
             }
-        }
-        return true;
-    }
-
-    private List<FtplibFile> listEntries(Exchange dynamic, String directory) {
-        FtplibConfiguration config = ftplibEndpoint.getConfiguration();
-        if (!config.isUseList()) {
-            return namedFile(dynamic);
-        }
-        try {
-            List<FtplibFile> entries = ftplibOperations.list(directory, needs());
-            if (ftplibEndpoint.isPreSort()) {
-                entries = new ArrayList<>(entries);
-                entries.sort(preSortComparator(ftplibEndpoint.getPreSort()));
-            }
-            return entries;
-        } catch (GenericFileOperationFailedException e) {
-            if (ignoreCannotRetrieveFile(directory, null, e)) {
-                LOG.debug("Cannot list directory {} (550), ignored: {}", directory, e.getMessage());
-                return List.of();
-            }
-            throw e;
+            return canPollMoreFiles(fileList);
         }
     }
 
@@ -175,15 +219,6 @@ public class FtplibConsumer extends GenericFileConsumer<FtplibFile> {
             return List.of();
         }
         return List.of(FtplibFile.named(name, FtplibFile.Kind.FILE));
-    }
-
-    private DirectoryLister.Needs needs() {
-        boolean stat = ftplibEndpoint.getSorter() != null || ftplibEndpoint.getSortBy() != null
-                || ftplibEndpoint.getFilter() != null || ftplibEndpoint.getFilterFile() != null
-                || ftplibEndpoint.getIdempotentKey() != null
-                || ftplibEndpoint.isPreSort() && !ftplibEndpoint.getPreSort().contains("name")
-                        && !"true".equalsIgnoreCase(ftplibEndpoint.getPreSort());
-        return new DirectoryLister.Needs(ftplibEndpoint.isRecursive(), stat);
     }
 
     private boolean pollSubdirectory(Exchange dynamic, String directory, FtplibFile entry,

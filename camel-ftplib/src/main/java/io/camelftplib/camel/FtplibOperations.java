@@ -1,6 +1,7 @@
 package io.camelftplib.camel;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -281,25 +282,39 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
 
     @Override
     public FtplibFile[] listFiles(String path) {
-        return list(path, new DirectoryLister.Needs(true, false)).toArray(new FtplibFile[0]);
+        return list(path).toArray(new FtplibFile[0]);
     }
 
     /**
-     * Lists a directory, dropping unsafe names with a WARN.
+     * Lists a directory into a list, dropping unsafe names with a WARN.
      *
      * @param directory the directory
-     * @param needs     what each entry must tell
      * @return the entries
      * @throws GenericFileOperationFailedException when listing fails
      */
-    List<FtplibFile> list(String directory, DirectoryLister.Needs needs) {
+    List<FtplibFile> list(String directory) {
+        List<FtplibFile> entries = new ArrayList<>();
+        list(directory, entries::add);
+        return entries;
+    }
+
+    /**
+     * Lists a directory, handing each safe entry to the sink as the listing arrives, so a huge directory is never
+     * held; unsafe names are dropped with one WARN.
+     *
+     * @param directory the directory
+     * @param sink      receives the entries; returning false ends the listing
+     * @throws GenericFileOperationFailedException when listing fails
+     */
+    void list(String directory, DirectoryLister.EntrySink sink) {
         try {
             Lane lane = lanes.current();
             if (lane.session().config().isStepwise()) {
                 lane.session().enter(RemoteNames.checkPath(directory));
-                return lane.lister().list("", needs);
+                lane.lister().list("", sink);
+            } else {
+                lane.lister().list(RemoteNames.checkPath(directory), sink);
             }
-            return lane.lister().list(RemoteNames.checkPath(directory), needs);
         } catch (IOException e) {
             throw fail("Cannot list directory: " + directory, e);
         }

@@ -13,8 +13,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.camelftplib.ftplib.Ftp;
-import io.camelftplib.ftplib.FtpPermException;
 import io.camelftplib.ftplib.FtpException;
+import io.camelftplib.ftplib.FtpPermException;
 import io.camelftplib.ftplib.Netrc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -366,6 +366,30 @@ final class FtplibSession implements AutoCloseable {
             }
         }
         cwd = directory;
+    }
+
+    /**
+     * Tells whether a directory can be entered, without moving: {@code PWD}, {@code CWD path}, then {@code CWD}
+     * back. vsftpd lists a missing directory as an empty one, and NLST names directories like files; CWD is the one
+     * command every server answers for directories only.
+     *
+     * @param path the directory, relative to the current one or absolute
+     * @return null when it can be entered, else the refusal (a 550 as a rule)
+     * @throws IOException when another command fails
+     */
+    FtpPermException cwdRefusal(String path) throws IOException {
+        Ftp client = client();
+        String back = client.pwd();
+        try {
+            client.cwd(path);
+        } catch (FtpPermException e) {
+            return e;
+        }
+        String entered = cwd;
+        cwd = null;
+        client.cwd(back);
+        cwd = entered;
+        return null;
     }
 
     /**

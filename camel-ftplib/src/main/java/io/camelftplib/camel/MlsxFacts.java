@@ -50,21 +50,35 @@ final class MlsxFacts {
      * @return the facts, empty when the reply holds no fact line
      */
     static Map<String, String> parseMlst(String reply) {
-        Map<String, String> facts = new LinkedHashMap<>();
         for (String line : reply.split("\n")) {
             // RFC 3659 section 7.2: the fact line starts with a single space; Apache FtpServer 1.2 sends it without
             // one, so a line is taken by its form (facts, a space, the path), which frame lines never have
             String text = line.startsWith(" ") ? line.substring(1) : line;
             int space = text.indexOf(' ');
             String factPart = space < 0 ? text : text.substring(0, space);
-            if (!FACTS.matcher(factPart).matches()) {
-                continue;
+            Map<String, String> facts = parseFacts(factPart);
+            if (facts != null) {
+                return facts;
             }
-            for (String fact : factPart.split(";")) {
-                int eq = fact.indexOf('=');
-                facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
-            }
-            break;
+        }
+        return Map.of();
+    }
+
+    /**
+     * Parses the facts of an {@code MLSD} line, the part before its first space.
+     *
+     * @param factPart e.g. {@code type=file;size=3;}
+     * @return lower-case fact names to values, or null when the part is no list of facts (a malformed line, such as
+     *         {@code hello world}, whose name cannot be trusted)
+     */
+    static Map<String, String> parseFacts(String factPart) {
+        if (!FACTS.matcher(factPart).matches()) {
+            return null;
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String fact : factPart.split(";")) {
+            int eq = fact.indexOf('=');
+            facts.put(fact.substring(0, eq).toLowerCase(Locale.ROOT), fact.substring(eq + 1));
         }
         return facts;
     }

@@ -66,7 +66,7 @@ final class ProducerActions {
 
     private List<String> list(String path) {
         List<String> names = new ArrayList<>();
-        for (FtplibFile file : operations.list(path, new DirectoryLister.Needs(false, false))) {
+        for (FtplibFile file : operations.list(path)) {
             names.add(file.name());
         }
         return names;

@@ -801,6 +801,31 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
         retrLines(cmd, line -> sink.accept(MlsdLine.parse(line)));
     }
 
+    /**
+     * Opens a listing for reading record by record, as the protocol frames it: sends {@code TYPE A}, then the
+     * command through {@link #ntransferCmd(String, String)}, and returns the records, each ended by CRLF, so a
+     * name holding a bare CR or LF arrives as one record. ftplib has no counterpart; {@link #retrLines} keeps
+     * Python's universal newlines. A record over {@code maxRecordBytes} is handed out marked too long rather than
+     * failing the listing; the listing as a whole is bounded by {@code maxListingBytes}. Until the records end (or
+     * are closed), this client refuses other commands.
+     *
+     * @param cmd             the listing command, e.g. {@code MLSD dir}, {@code LIST dir} or {@code NLST dir}
+     * @param maxRecordBytes  the most bytes kept of one record, at least 1
+     * @param maxListingBytes the most bytes read of the whole listing, at least 1
+     * @return the open listing; read it to its end or close it
+     * @throws IllegalArgumentException when a bound is below 1
+     * @throws FtpReplyException        when the command is not answered 1xx
+     * @throws IOException              as {@link #ntransferCmd(String, String)}
+     */
+    public ListingRecords retrRecords(String cmd, int maxRecordBytes, long maxListingBytes) throws IOException {
+        if (maxRecordBytes < 1 || maxListingBytes < 1) {
+            throw new IllegalArgumentException("the record and listing bounds must be at least 1, were "
+                    + maxRecordBytes + " and " + maxListingBytes);
+        }
+        RetrieveStream in = retrStream(cmd, 0, ExpectedSize.unknown(), TransferType.ASCII);
+        return new ListingRecords(in, cmd, getEncoding(), maxRecordBytes, maxListingBytes);
+    }
+
     // ---------------------------------------------------------------- file and directory commands
 
     /**
