@@ -806,8 +806,9 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      * command through {@link #ntransferCmd(String, String)}, and returns the records, each ended by CRLF, so a
      * name holding a bare CR or LF arrives as one record. ftplib has no counterpart; {@link #retrLines} keeps
      * Python's universal newlines. A record over {@code maxRecordBytes} is handed out marked too long rather than
-     * failing the listing; the listing as a whole is bounded by {@code maxListingBytes}. Until the records end (or
-     * are closed), this client refuses other commands.
+     * failing the listing; the listing as a whole is bounded by {@code maxListingBytes}, and in time by the
+     * {@link #setListingTimeout(Duration) listing timeout}. Until the records end (or are closed), this client
+     * refuses other commands.
      *
      * @param cmd             the listing command, e.g. {@code MLSD dir}, {@code LIST dir} or {@code NLST dir}
      * @param maxRecordBytes  the most bytes kept of one record, at least 1
@@ -823,7 +824,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
                     + maxRecordBytes + " and " + maxListingBytes);
         }
         RetrieveStream in = retrStream(cmd, 0, ExpectedSize.unknown(), TransferType.ASCII);
-        return new ListingRecords(in, cmd, getEncoding(), maxRecordBytes, maxListingBytes);
+        ListingDeadline deadline = ListingDeadline.start(cmd, settings.listingTimeout(), in.dataSocket());
+        return new ListingRecords(in, cmd, getEncoding(), maxRecordBytes, maxListingBytes, deadline);
     }
 
     // ---------------------------------------------------------------- file and directory commands

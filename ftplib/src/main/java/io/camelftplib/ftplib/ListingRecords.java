@@ -74,9 +74,13 @@ public final class ListingRecords implements AutoCloseable {
     private int limit;
     private long listingBytes;
     private boolean ended;
+    private final ListingDeadline deadline;
+    private long records;
 
-    ListingRecords(RetrieveStream in, String command, Charset charset, int maxRecordBytes, long maxListingBytes) {
+    ListingRecords(RetrieveStream in, String command, Charset charset, int maxRecordBytes, long maxListingBytes,
+                   ListingDeadline deadline) {
         this.in = in;
+        this.deadline = deadline;
         this.command = command;
         this.charset = charset;
         this.strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -109,6 +113,7 @@ public final class ListingRecords implements AutoCloseable {
             if (b == '\r' && peek() == '\n') {
                 position++;
                 listingBytes++;
+                records++;
                 return record(length);
             }
             if (length < maxRecordBytes) {
@@ -136,6 +141,7 @@ public final class ListingRecords implements AutoCloseable {
      */
     @Override
     public void close() {
+        deadline.close();
         in.close();
     }
 
@@ -173,8 +179,15 @@ public final class ListingRecords implements AutoCloseable {
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
+        int n;
+        try {
+            n = in.read(buffer, 0, buffer.length);
+        } catch (IOException e) {
+            deadline.close();
+            throw deadline.explain(e, records);
+        }
         if (n < 0) {
+            deadline.close();
             return false;
         }
         position = 0;

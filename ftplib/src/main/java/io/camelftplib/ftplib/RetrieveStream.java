@@ -2,6 +2,7 @@ package io.camelftplib.ftplib;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -38,6 +39,11 @@ public final class RetrieveStream extends InputStream {
         this.check = check;
         this.expected = expected;
         this.in = transfer.guard(() -> transfer.data().socket().getInputStream());
+    }
+
+    /** The data socket, for a deadline that must close it from another thread. */
+    Socket dataSocket() {
+        return transfer.data().socket();
     }
 
     /**

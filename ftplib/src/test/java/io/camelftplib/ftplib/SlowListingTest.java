@@ -59,6 +59,27 @@ class SlowListingTest {
         assertThat(ftp.isOutOfSync()).isTrue();
     }
 
+    /** The record-by-record listing is bounded the same way. */
+    @Test
+    void aTricklingRecordListingFailsAtItsListingTimeout() throws IOException {
+        trickleListing();
+        Ftp ftp = scripted.client(Duration.ofSeconds(10));
+        ftp.setListingTimeout(Duration.ofMillis(700));
+        List<String> records = new ArrayList<>();
+        try (ListingRecords listing = ftp.retrRecords("LIST", 1024, 1 << 20)) {
+            assertThatThrownBy(() -> {
+                ListingRecords.ListingRecord record;
+                while ((record = listing.next()) != null) {
+                    records.add(record.text());
+                }
+            }).isExactlyInstanceOf(SocketTimeoutException.class)
+                    .hasMessageStartingWith("the listing LIST did not finish within the listing timeout of 700 ms ("
+                            + records.size() + " lines arrived)");
+        }
+        assertThat(records).isNotEmpty().allMatch(record -> record.startsWith("entry "));
+        assertThat(ftp.isOutOfSync()).isTrue();
+    }
+
     /** Without a listing timeout, as in ftplib, nothing but the read timeout bounds it: the listing goes on. */
     @Test
     void withoutAListingTimeoutTheListingGoesOnPastIt() throws IOException {
