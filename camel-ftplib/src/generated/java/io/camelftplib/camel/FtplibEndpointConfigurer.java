@@ -24,6 +24,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         FtplibEndpoint target = (FtplibEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "activeexternaladdress":
+        case "activeExternalAddress": target.getConfiguration().setActiveExternalAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "activeportrange":
         case "activePortRange": target.getConfiguration().setActivePortRange(property(camelContext, java.lang.String.class, value)); return true;
         case "allownullbody":
@@ -53,6 +55,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": target.getConfiguration().setChmod(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": target.getConfiguration().setControlKeepAliveReplyTimeout(property(camelContext, int.class, value)); return true;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": target.getConfiguration().setControlKeepAliveTimeout(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "delete": target.setDelete(property(camelContext, boolean.class, value)); return true;
         case "disconnect": target.getConfiguration().setDisconnect(property(camelContext, boolean.class, value)); return true;
@@ -202,12 +208,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, int.class, value)); return true;
+        case "trustpasvaddress":
+        case "trustPasvAddress": target.getConfiguration().setTrustPasvAddress(property(camelContext, boolean.class, value)); return true;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": target.getConfiguration().setUseEpsvWithIpv4(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "uselist":
         case "useList": target.getConfiguration().setUseList(property(camelContext, boolean.class, value)); return true;
         case "usenetrc":
         case "useNetrc": target.getConfiguration().setUseNetrc(property(camelContext, boolean.class, value)); return true;
+        case "usepret":
+        case "usePret": target.getConfiguration().setUsePret(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verifychecksum":
         case "verifyChecksum": target.getConfiguration().setVerifyChecksum(property(camelContext, io.camelftplib.camel.FtplibVerifyChecksum.class, value)); return true;
@@ -219,6 +231,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return java.lang.String.class;
+        case "activeexternaladdress":
+        case "activeExternalAddress": return java.lang.String.class;
         case "activeportrange":
         case "activePortRange": return java.lang.String.class;
         case "allownullbody":
@@ -248,6 +262,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return int.class;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return int.class;
         case "delay": return long.class;
         case "delete": return boolean.class;
         case "disconnect": return boolean.class;
@@ -397,12 +415,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return int.class;
+        case "trustpasvaddress":
+        case "trustPasvAddress": return boolean.class;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "uselist":
         case "useList": return boolean.class;
         case "usenetrc":
         case "useNetrc": return boolean.class;
+        case "usepret":
+        case "usePret": return boolean.class;
         case "username": return java.lang.String.class;
         case "verifychecksum":
         case "verifyChecksum": return io.camelftplib.camel.FtplibVerifyChecksum.class;
@@ -415,6 +439,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         FtplibEndpoint target = (FtplibEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return target.getConfiguration().getAccount();
+        case "activeexternaladdress":
+        case "activeExternalAddress": return target.getConfiguration().getActiveExternalAddress();
         case "activeportrange":
         case "activePortRange": return target.getConfiguration().getActivePortRange();
         case "allownullbody":
@@ -444,6 +470,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return target.getConfiguration().getChmod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return target.getConfiguration().getControlKeepAliveReplyTimeout();
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return target.getConfiguration().getControlKeepAliveTimeout();
         case "delay": return target.getDelay();
         case "delete": return target.isDelete();
         case "disconnect": return target.getConfiguration().isDisconnect();
@@ -593,12 +623,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "trustpasvaddress":
+        case "trustPasvAddress": return target.getConfiguration().isTrustPasvAddress();
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return target.getConfiguration().isUseEpsvWithIpv4();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "uselist":
         case "useList": return target.getConfiguration().isUseList();
         case "usenetrc":
         case "useNetrc": return target.getConfiguration().isUseNetrc();
+        case "usepret":
+        case "usePret": return target.getConfiguration().isUsePret();
         case "username": return target.getConfiguration().getUsername();
         case "verifychecksum":
         case "verifyChecksum": return target.getConfiguration().getVerifyChecksum();
