@@ -54,6 +54,33 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
      */
     private Long healthCheckProducerInterval = 30000L;
 
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    /**
+     * The default controlKeepAliveTimeout of the endpoints, in milliseconds: send NOOP on the control connection
+     * this often during a transfer, so firewalls and NAT that drop idle connections keep it and the final reply
+     * arrives; 0 for none.
+     */
+    private Long controlKeepAliveTimeout = 0L;
+    /**
+     * The default controlKeepAliveReplyTimeout of the endpoints, in milliseconds: how long a keepalive NOOP reply
+     * still owed after a transfer's final reply is awaited.
+     */
+    private Long controlKeepAliveReplyTimeout = 1000L;
+    /**
+     * The default activeExternalAddress of the endpoints: the IP address sent in PORT/EPRT in active mode instead of
+     * the local one, for clients behind NAT (the router's public address).
+     */
+    private String activeExternalAddress;
+    /** The default useEpsvWithIpv4 of the endpoints: send EPSV instead of PASV on IPv4 connections too. */
+    private Boolean useEpsvWithIpv4 = false;
+    /** The default usePret of the endpoints: send PRET before PASV/EPSV when the server's FEAT offers it. */
+    private Boolean usePret = true;
+    /**
+     * The default trustPasvAddress of the endpoints: connect passive data connections to the address in PASV
+     * replies instead of the control connection's address.
+     */
+    private Boolean trustPasvAddress = false;
+
     /** Creates the properties with the components' defaults. */
     protected FtplibComponentConfigurationCommon() {
     }
@@ -116,5 +143,67 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
     /** @param healthCheckProducerEnabled whether producer health checks are enabled */
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return the endpoints' default control keepalive interval in milliseconds */
+    public Long getControlKeepAliveTimeout() {
+        return controlKeepAliveTimeout;
+    }
+
+    /** @param controlKeepAliveTimeout the endpoints' default control keepalive interval in milliseconds */
+    public void setControlKeepAliveTimeout(Long controlKeepAliveTimeout) {
+        this.controlKeepAliveTimeout = controlKeepAliveTimeout;
+    }
+
+    /** @return the endpoints' default wait for a keepalive NOOP reply in milliseconds */
+    public Long getControlKeepAliveReplyTimeout() {
+        return controlKeepAliveReplyTimeout;
+    }
+
+    /** @param controlKeepAliveReplyTimeout the endpoints' default wait for a keepalive NOOP reply in milliseconds */
+    public void setControlKeepAliveReplyTimeout(Long controlKeepAliveReplyTimeout) {
+        this.controlKeepAliveReplyTimeout = controlKeepAliveReplyTimeout;
+    }
+
+    /** @return the endpoints' default address advertised in active mode */
+    public String getActiveExternalAddress() {
+        return activeExternalAddress;
+    }
+
+    /** @param activeExternalAddress the endpoints' default address advertised in active mode */
+    public void setActiveExternalAddress(String activeExternalAddress) {
+        this.activeExternalAddress = activeExternalAddress;
+    }
+
+    /** @return whether endpoints send EPSV on IPv4 */
+    public Boolean getUseEpsvWithIpv4() {
+        return useEpsvWithIpv4;
+    }
+
+    /** @param useEpsvWithIpv4 whether endpoints send EPSV on IPv4 */
+    public void setUseEpsvWithIpv4(Boolean useEpsvWithIpv4) {
+        this.useEpsvWithIpv4 = useEpsvWithIpv4;
+    }
+
+    /** @return whether endpoints send PRET to servers that offer it */
+    public Boolean getUsePret() {
+        return usePret;
+    }
+
+    /** @param usePret whether endpoints send PRET to servers that offer it */
+    public void setUsePret(Boolean usePret) {
+        this.usePret = usePret;
+    }
+
+    /** @return whether endpoints trust the address of PASV replies */
+    public Boolean getTrustPasvAddress() {
+        return trustPasvAddress;
+    }
+
+    /** @param trustPasvAddress whether endpoints trust the address of PASV replies */
+    public void setTrustPasvAddress(Boolean trustPasvAddress) {
+        this.trustPasvAddress = trustPasvAddress;
     }
 }

@@ -32,6 +32,13 @@ public class FtplibsComponentConfiguration extends FtplibComponentConfigurationC
      */
     private String sslBundle;
 
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    /**
+     * The default clearCommandChannel of the endpoints: send CCC after login, so the control connection continues in
+     * plain text that firewalls and NAT can read; the login stays encrypted.
+     */
+    private Boolean clearCommandChannel = false;
+
     /** Creates the properties with the component's defaults. */
     public FtplibsComponentConfiguration() {
     }
@@ -64,5 +71,17 @@ public class FtplibsComponentConfiguration extends FtplibComponentConfigurationC
     /** @param sslBundle the SSL bundle name */
     public void setSslBundle(String sslBundle) {
         this.sslBundle = sslBundle;
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return whether endpoints send CCC after login */
+    public Boolean getClearCommandChannel() {
+        return clearCommandChannel;
+    }
+
+    /** @param clearCommandChannel whether endpoints send CCC after login */
+    public void setClearCommandChannel(Boolean clearCommandChannel) {
+        this.clearCommandChannel = clearCommandChannel;
     }
 }

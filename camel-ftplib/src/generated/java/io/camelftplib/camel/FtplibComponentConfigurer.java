@@ -23,10 +23,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FtplibComponent target = (FtplibComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activeexternaladdress":
+        case "activeExternalAddress": target.setActiveExternalAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": target.setControlKeepAliveReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": target.setControlKeepAliveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -35,6 +41,12 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": target.setHealthCheckProducerInterval(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "trustpasvaddress":
+        case "trustPasvAddress": target.setTrustPasvAddress(property(camelContext, boolean.class, value)); return true;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": target.setUseEpsvWithIpv4(property(camelContext, boolean.class, value)); return true;
+        case "usepret":
+        case "usePret": target.setUsePret(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -42,10 +54,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activeexternaladdress":
+        case "activeExternalAddress": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return long.class;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -54,6 +72,12 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "trustpasvaddress":
+        case "trustPasvAddress": return boolean.class;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return boolean.class;
+        case "usepret":
+        case "usePret": return boolean.class;
         default: return null;
         }
     }
@@ -62,10 +86,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FtplibComponent target = (FtplibComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activeexternaladdress":
+        case "activeExternalAddress": return target.getActiveExternalAddress();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return target.getControlKeepAliveReplyTimeout();
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return target.getControlKeepAliveTimeout();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -74,6 +104,12 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": return target.getHealthCheckProducerInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "trustpasvaddress":
+        case "trustPasvAddress": return target.isTrustPasvAddress();
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return target.isUseEpsvWithIpv4();
+        case "usepret":
+        case "usePret": return target.isUsePret();
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FtplibsComponent target = (FtplibsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": target.setClearCommandChannel(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -34,6 +36,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
@@ -46,6 +50,8 @@ public class FtplibsComponentConfigurer extends FtplibComponentConfigurer implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FtplibsComponent target = (FtplibsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": return target.isClearCommandChannel();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "useglobalsslcontextparameters":

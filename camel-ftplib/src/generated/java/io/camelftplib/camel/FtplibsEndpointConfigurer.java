@@ -23,6 +23,8 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         FtplibsEndpoint target = (FtplibsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": target.getConfiguration().setClearCommandChannel(property(camelContext, boolean.class, value)); return true;
         case "execpbsz":
         case "execPbsz": target.getConfiguration().setExecPbsz(property(camelContext, long.class, value)); return true;
         case "execprot":
@@ -41,6 +43,8 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": return boolean.class;
         case "execpbsz":
         case "execPbsz": return long.class;
         case "execprot":
@@ -60,6 +64,8 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         FtplibsEndpoint target = (FtplibsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "clearcommandchannel":
+        case "clearCommandChannel": return target.getConfiguration().isClearCommandChannel();
         case "execpbsz":
         case "execPbsz": return target.getConfiguration().getExecPbsz();
         case "execprot":

@@ -28,6 +28,30 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
                             + "camel.health.producersEnabled in Camel's configuration)")
     private long healthCheckProducerInterval = ProducerProbe.DEFAULT_INTERVAL_MILLIS;
 
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    // the defaults of every endpoint of the component; an endpoint's own option wins
+    @Metadata(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "The default controlKeepAliveTimeout of the endpoints: send NOOP on the control "
+                            + "connection this often during a transfer, so firewalls and NAT keep it; 0 for none")
+    private long controlKeepAliveTimeout;
+    @Metadata(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "The default controlKeepAliveReplyTimeout of the endpoints: how long a keepalive NOOP "
+                            + "reply owed after a transfer is awaited")
+    private long controlKeepAliveReplyTimeout = 1000;
+    @Metadata(label = "advanced",
+              description = "The default activeExternalAddress of the endpoints: the IP address sent in PORT/EPRT in "
+                            + "active mode instead of the local one, for clients behind NAT")
+    private String activeExternalAddress;
+    @Metadata(label = "advanced", defaultValue = "false",
+              description = "The default useEpsvWithIpv4 of the endpoints: send EPSV instead of PASV on IPv4")
+    private boolean useEpsvWithIpv4;
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "The default usePret of the endpoints: send PRET before PASV/EPSV when FEAT offers it")
+    private boolean usePret = true;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "The default trustPasvAddress of the endpoints: connect to the address of PASV replies")
+    private boolean trustPasvAddress;
+
     /** Creates the component. */
     public FtplibComponent() {
     }
@@ -72,7 +96,24 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
-        return newEndpoint(uri, new URI(normalized));
+        FtplibEndpoint endpoint = newEndpoint(uri, new URI(normalized));
+        applyDefaults(endpoint.getConfiguration());
+        return endpoint;
+    }
+
+    /**
+     * Sets the component's defaults on a new endpoint's options, before the URI's own options are set over them.
+     *
+     * @param config the new endpoint's options
+     * @throws IllegalArgumentException when a default is out of range, naming the option
+     */
+    protected void applyDefaults(FtplibConfiguration config) {
+        config.setControlKeepAliveTimeout(controlKeepAliveTimeout);
+        config.setControlKeepAliveReplyTimeout(controlKeepAliveReplyTimeout);
+        config.setActiveExternalAddress(activeExternalAddress);
+        config.setUseEpsvWithIpv4(useEpsvWithIpv4);
+        config.setUsePret(usePret);
+        config.setTrustPasvAddress(trustPasvAddress);
     }
 
     private static void refuseUnsupported(String uri, Map<String, Object> parameters) {
@@ -106,5 +147,67 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
         }
         OptionValues.checkSet(endpoint.getEndpointUri(), config);
         ((FtplibEndpoint) endpoint).validateTransferOptions();
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return the endpoints' default control keepalive interval in milliseconds, 0 for none */
+    public long getControlKeepAliveTimeout() {
+        return controlKeepAliveTimeout;
+    }
+
+    /** @param controlKeepAliveTimeout the endpoints' default control keepalive interval in milliseconds */
+    public void setControlKeepAliveTimeout(long controlKeepAliveTimeout) {
+        this.controlKeepAliveTimeout = controlKeepAliveTimeout;
+    }
+
+    /** @return the endpoints' default wait for a keepalive NOOP reply in milliseconds */
+    public long getControlKeepAliveReplyTimeout() {
+        return controlKeepAliveReplyTimeout;
+    }
+
+    /** @param controlKeepAliveReplyTimeout the endpoints' default wait for a keepalive NOOP reply in milliseconds */
+    public void setControlKeepAliveReplyTimeout(long controlKeepAliveReplyTimeout) {
+        this.controlKeepAliveReplyTimeout = controlKeepAliveReplyTimeout;
+    }
+
+    /** @return the endpoints' default address advertised in active mode, or null */
+    public String getActiveExternalAddress() {
+        return activeExternalAddress;
+    }
+
+    /** @param activeExternalAddress the endpoints' default address advertised in active mode */
+    public void setActiveExternalAddress(String activeExternalAddress) {
+        this.activeExternalAddress = activeExternalAddress;
+    }
+
+    /** @return whether endpoints send EPSV on IPv4 by default */
+    public boolean isUseEpsvWithIpv4() {
+        return useEpsvWithIpv4;
+    }
+
+    /** @param useEpsvWithIpv4 whether endpoints send EPSV on IPv4 by default */
+    public void setUseEpsvWithIpv4(boolean useEpsvWithIpv4) {
+        this.useEpsvWithIpv4 = useEpsvWithIpv4;
+    }
+
+    /** @return whether endpoints send PRET to servers that offer it by default */
+    public boolean isUsePret() {
+        return usePret;
+    }
+
+    /** @param usePret whether endpoints send PRET to servers that offer it by default */
+    public void setUsePret(boolean usePret) {
+        this.usePret = usePret;
+    }
+
+    /** @return whether endpoints trust the address of PASV replies by default */
+    public boolean isTrustPasvAddress() {
+        return trustPasvAddress;
+    }
+
+    /** @param trustPasvAddress whether endpoints trust the address of PASV replies by default */
+    public void setTrustPasvAddress(boolean trustPasvAddress) {
+        this.trustPasvAddress = trustPasvAddress;
     }
 }

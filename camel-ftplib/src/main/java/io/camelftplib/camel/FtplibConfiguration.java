@@ -1,5 +1,6 @@
 package io.camelftplib.camel;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +210,42 @@ public class FtplibConfiguration extends GenericFileConfiguration {
                             + "Files of one poll then complete out of order (sortBy decides only the order they start "
                             + "in). Not in ftp:")
     private int maxConnections = 1;
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Sends NOOP on the control connection this often while a file is downloaded or "
+                            + "uploaded, so a firewall or NAT that drops connections idle for longer keeps it and "
+                            + "the transfer's final reply (226) still arrives; 0 (the default) sends none. The NOOP "
+                            + "replies are read after the data with the final reply, in whatever order the server "
+                            + "sends them. As ftp:'s ftpClient.controlKeepAliveTimeout, which counts seconds")
+    private int controlKeepAliveTimeout;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "How long each keepalive NOOP reply still owed after a transfer's final reply is "
+                            + "awaited. When one does not come the transfer still counts, and the connection is "
+                            + "opened anew for the next operation")
+    private int controlKeepAliveReplyTimeout = 1000;
+    @UriParam(label = "advanced",
+              description = "The IP address sent in PORT/EPRT in active mode (passiveMode=false) instead of the "
+                            + "control connection's local address, for a client behind NAT: the router's public "
+                            + "address, whose activePortRange it forwards to the client. An IPv4 or IPv6 address")
+    private String activeExternalAddress;
+    private InetAddress activeExternalInetAddress;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Sends EPSV instead of PASV on IPv4 connections too, for firewalls and NAT that rewrite "
+                            + "or block the address in PASV replies; the data connection goes to the server's "
+                            + "control address. PASV is sent when the server does not know EPSV")
+    private boolean useEpsvWithIpv4;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Sends PRET with the transfer command before PASV/EPSV when the server's FEAT offers PRET, "
+                            + "as distributed servers such as DrFTPD need to pick the node that serves the data. "
+                            + "Servers that do not offer it never receive it")
+    private boolean usePret = true;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Connects passive data connections to the address the server names in its PASV reply "
+                            + "instead of the control connection's address, for servers whose data ports are on "
+                            + "another host. Off by default, so a server cannot direct the client to another host "
+                            + "(CVE-2021-4189)")
+    private boolean trustPasvAddress;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibConfiguration() {
@@ -728,6 +765,91 @@ public class FtplibConfiguration extends GenericFileConfiguration {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
         this.maxConnections = maxConnections;
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return the control keepalive interval in milliseconds, 0 for none */
+    public int getControlKeepAliveTimeout() {
+        return controlKeepAliveTimeout;
+    }
+
+    /**
+     * Sets the control keepalive interval.
+     *
+     * @param controlKeepAliveTimeout milliseconds, 0 for none
+     * @throws IllegalArgumentException when negative
+     */
+    public void setControlKeepAliveTimeout(long controlKeepAliveTimeout) {
+        this.controlKeepAliveTimeout = NetworkOptions.checkMillis("controlKeepAliveTimeout", controlKeepAliveTimeout,
+                0);
+    }
+
+    /** @return how long a keepalive NOOP reply owed after a transfer is awaited, in milliseconds */
+    public int getControlKeepAliveReplyTimeout() {
+        return controlKeepAliveReplyTimeout;
+    }
+
+    /**
+     * Sets how long a keepalive NOOP reply owed after a transfer is awaited.
+     *
+     * @param controlKeepAliveReplyTimeout milliseconds, at least 1
+     * @throws IllegalArgumentException when below 1
+     */
+    public void setControlKeepAliveReplyTimeout(long controlKeepAliveReplyTimeout) {
+        this.controlKeepAliveReplyTimeout = NetworkOptions.checkMillis("controlKeepAliveReplyTimeout",
+                controlKeepAliveReplyTimeout, 1);
+    }
+
+    /** @return the address advertised in active mode as given, or null */
+    public String getActiveExternalAddress() {
+        return activeExternalAddress;
+    }
+
+    /**
+     * Sets the address advertised in active mode.
+     *
+     * @param activeExternalAddress an IPv4 or IPv6 address, or null for the local one
+     * @throws IllegalArgumentException when it is not an IP address
+     */
+    public void setActiveExternalAddress(String activeExternalAddress) {
+        this.activeExternalInetAddress = NetworkOptions.parseAddress("activeExternalAddress", activeExternalAddress);
+        this.activeExternalAddress = activeExternalAddress;
+    }
+
+    /** @return the address advertised in active mode, parsed, or null for the local one */
+    InetAddress activeExternalInetAddress() {
+        return activeExternalInetAddress;
+    }
+
+    /** @return whether EPSV is sent on IPv4 */
+    public boolean isUseEpsvWithIpv4() {
+        return useEpsvWithIpv4;
+    }
+
+    /** @param useEpsvWithIpv4 true to send EPSV instead of PASV on IPv4 */
+    public void setUseEpsvWithIpv4(boolean useEpsvWithIpv4) {
+        this.useEpsvWithIpv4 = useEpsvWithIpv4;
+    }
+
+    /** @return whether PRET is sent to servers that offer it */
+    public boolean isUsePret() {
+        return usePret;
+    }
+
+    /** @param usePret true to send PRET to servers whose FEAT offers it */
+    public void setUsePret(boolean usePret) {
+        this.usePret = usePret;
+    }
+
+    /** @return whether the address of a PASV reply is connected to */
+    public boolean isTrustPasvAddress() {
+        return trustPasvAddress;
+    }
+
+    /** @param trustPasvAddress true to connect to the address a PASV reply names */
+    public void setTrustPasvAddress(boolean trustPasvAddress) {
+        this.trustPasvAddress = trustPasvAddress;
     }
 
     @Override

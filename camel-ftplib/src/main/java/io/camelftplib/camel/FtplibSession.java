@@ -196,6 +196,7 @@ final class FtplibSession implements AutoCloseable {
         if (config.activePorts() != null) {
             client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
         }
+        NetworkOptions.beforeConnect(config, client);
         client.connect(config.getHost(), config.getPort(), millis(config.getConnectTimeout()), null);
         if (config.getSoTimeout() > 0) {
             client.getSocket().setSoTimeout(config.getSoTimeout());
@@ -206,6 +207,7 @@ final class FtplibSession implements AutoCloseable {
         login(client);
         factory.afterLogin(client);
         features = readFeatures(client);
+        NetworkOptions.afterFeatures(config, client, features);
         if (features.hasUtf8() && StandardCharsets.UTF_8.equals(config.encodingCharset())) {
             enableUtf8(client);
         }

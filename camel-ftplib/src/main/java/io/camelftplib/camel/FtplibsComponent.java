@@ -24,6 +24,11 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
     @Metadata(label = "security", description = "The JSSE configuration of endpoints without their own "
                                                 + "sslContextParameters; asked for a context on every new connection")
     private SSLContextParameters sslContextParameters;
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    @Metadata(label = "security", defaultValue = "false",
+              description = "The default clearCommandChannel of the endpoints: send CCC after login, so firewalls "
+                            + "and NAT can read the control connection")
+    private boolean clearCommandChannel;
 
     /** Creates the component. */
     public FtplibsComponent() {
@@ -32,6 +37,12 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
     @Override
     protected FtplibEndpoint newEndpoint(String uri, URI parsed) {
         return new FtplibsEndpoint(uri, this, new FtplibsConfiguration(parsed));
+    }
+
+    @Override
+    protected void applyDefaults(FtplibConfiguration config) {
+        super.applyDefaults(config);
+        ((FtplibsConfiguration) config).setClearCommandChannel(clearCommandChannel);
     }
 
     @Override
@@ -82,5 +93,17 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return whether endpoints send CCC after login by default */
+    public boolean isClearCommandChannel() {
+        return clearCommandChannel;
+    }
+
+    /** @param clearCommandChannel whether endpoints send CCC after login by default */
+    public void setClearCommandChannel(boolean clearCommandChannel) {
+        this.clearCommandChannel = clearCommandChannel;
     }
 }

@@ -38,6 +38,14 @@ public class FtplibsConfiguration extends FtplibConfiguration {
               description = "Whether the server certificate must match the host name (RFC 6125). On by default, "
                             + "unlike ftps: which does not check host names")
     private boolean verifyHostname = true;
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Sends CCC after login (and after PBSZ/PROT) so the control connection continues in "
+                            + "plain text (RFC 4217 section 11), for firewalls and NAT that must read PORT/PASV "
+                            + "replies to open data ports. The login stays encrypted; data connections keep "
+                            + "execProt")
+    private boolean clearCommandChannel;
     private final boolean portInUri;
 
     /** Creates an empty configuration, for tooling. */
@@ -145,5 +153,17 @@ public class FtplibsConfiguration extends FtplibConfiguration {
     @Override
     public String remoteServerInformation() {
         return super.remoteServerInformation().replaceFirst("^ftplib:", "ftplibs:");
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive
+
+    /** @return whether CCC is sent after login */
+    public boolean isClearCommandChannel() {
+        return clearCommandChannel;
+    }
+
+    /** @param clearCommandChannel true to send CCC after login */
+    public void setClearCommandChannel(boolean clearCommandChannel) {
+        this.clearCommandChannel = clearCommandChannel;
     }
 }

@@ -71,8 +71,9 @@ final class TlsClientFactory implements FtpClientFactory {
     }
 
     /**
-     * Sends {@code PBSZ 0} and {@code PROT P} ({@code execProt=P}) or {@code PROT C} ({@code execProt=C}).
-     * RFC 4217 section 9 requires {@code PBSZ} before {@code PROT} and allows only 0 over TLS.
+     * Sends {@code PBSZ 0} and {@code PROT P} ({@code execProt=P}) or {@code PROT C} ({@code execProt=C}), then
+     * {@code CCC} with {@code clearCommandChannel=true}. RFC 4217 section 9 requires {@code PBSZ} before
+     * {@code PROT} and allows only 0 over TLS.
      *
      * @param ftp a logged-in client from {@link #create}
      * @throws IOException when the server refuses a command
@@ -85,6 +86,9 @@ final class TlsClientFactory implements FtpClientFactory {
         } else {
             tls.voidCmd("PBSZ " + config.getExecPbsz());
             tls.protC();
+        }
+        if (config.isClearCommandChannel()) {
+            tls.ccc();
         }
     }
 

@@ -71,6 +71,15 @@ final class ControlChannel implements Closeable {
     }
 
     /**
+     * Waits until the server sends something, consuming nothing, so a timeout here leaves the next reply whole.
+     *
+     * @throws java.net.SocketTimeoutException when nothing arrived within the socket's timeout
+     */
+    void awaitReply() throws IOException {
+        reader.awaitByte();
+    }
+
+    /**
      * Sends one line plus CRLF (ftplib's {@code putline}).
      *
      * @throws IllegalArgumentException when the line holds CR, LF or NUL, or a character the charset cannot

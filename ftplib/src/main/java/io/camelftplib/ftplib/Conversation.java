@@ -187,6 +187,11 @@ final class Conversation {
     String getResp() throws IOException {
         String resp = readReply();
         noteReply(resp);
+        return judge(resp);
+    }
+
+    /** The mapping of {@link #getResp()}: 1-3xx returned, 4xx, 5xx and anything else thrown as their kind. */
+    private String judge(String resp) throws FtpException {
         char c = resp.isEmpty() ? ' ' : resp.charAt(0);
         if (strictReplyCodes && !STRICT_CODE.matcher(resp).matches()) {
             throw new FtpProtoException(resp, context(resp), null);
@@ -204,7 +209,16 @@ final class Conversation {
     }
 
     String voidResp() throws IOException {
-        String resp = getResp();
+        return requireCompletion(getResp());
+    }
+
+    /**
+     * Judges a reply read already as {@link #voidResp()} judges the one it reads: only 2xx passes.
+     *
+     * @throws FtpException of the reply's kind otherwise
+     */
+    String requireCompletion(String resp) throws FtpException {
+        judge(resp);
         if (resp.charAt(0) != '2') {
             throw new FtpReplyException(resp, context(resp), null);
         }
@@ -276,6 +290,69 @@ final class Conversation {
     }
 
     // ---------------------------------------------------------------- transfers in flight
+
+    /**
+     * Sends a {@code NOOP} while a transfer is open, without awaiting its reply: the transfer's
+     * {@link ControlKeepAlive} counts it and reads the reply with the final one. The command being answered stays the
+     * transfer command, so messages name it.
+     */
+    void putKeepAlive() throws IOException {
+        requireInStep();
+        log.cmd("NOOP");
+        try {
+            control.putLine("NOOP");
+        } catch (IOException | RuntimeException e) {
+            markOutOfStep("sending a keepalive NOOP during " + lastCommand + " failed: " + e);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads one reply without judging it: a keepalive NOOP's or a transfer's, told apart by the caller.
+     *
+     * @param timeout how long to wait, or null for the socket's own timeout
+     */
+    String readUnjudged(Duration timeout) throws IOException {
+        String resp = timeout == null ? readReply() : readWithin(timeout);
+        noteReply(resp);
+        return resp;
+    }
+
+    /**
+     * Waits for the next reply without reading it, calling {@code idle} each {@code interval} without one (it sends
+     * a keepalive NOOP), for at most the socket's own timeout in all.
+     *
+     * @throws java.net.SocketTimeoutException when no reply came within the socket's timeout
+     */
+    void awaitReply(Duration interval, OpenTransfer.DataAction idle) throws IOException {
+        requireInStep();
+        Socket socket = control.socket();
+        int previous = socket.getSoTimeout();
+        long deadline = previous == 0 ? Long.MAX_VALUE : System.nanoTime() + previous * 1_000_000L;
+        try {
+            while (!control.hasBufferedBytes()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                socket.setSoTimeout((int) Math.max(1, Math.min(left, DataConnector.millis(interval))));
+                try {
+                    control.awaitReply();
+                    return;
+                } catch (SocketTimeoutException e) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        markOutOfStep("no reply to " + lastCommand + " within the timeout: " + e.getMessage());
+                        throw e;
+                    }
+                    idle.run();
+                } catch (IOException e) {
+                    markOutOfStep("waiting for the reply to " + lastCommand + " failed: " + e);
+                    throw e;
+                }
+            }
+        } finally {
+            if (control != null) {
+                socket.setSoTimeout(previous);
+            }
+        }
+    }
 
     /** Notes that a data connection is open: its final reply is due. */
     void transferStarted() {

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,9 @@ final class DataChannel {
     /** How long one wait for an active-mode connection lasts before the control connection is looked at. */
     private static final int ACCEPT_SLICE_MILLIS = 100;
 
+    // RFC 959 section 4.2: the replies to a command a server does not implement
+    private static final Set<String> UNKNOWN_COMMAND = Set.of("500", "502", "504");
+
     private final Conversation conversation;
     private final DataSettings settings;
 
@@ -59,17 +63,24 @@ final class DataChannel {
         return conversation.voidCmd("EPRT |" + af + "|" + host + "|" + port + "|");
     }
 
-    /** {@link Ftp#makePort()}: listens on the control connection's local address only. */
+    /**
+     * {@link Ftp#makePort()}: listens on the control connection's local address only, and advertises it, or the
+     * external address a client behind NAT is reached at.
+     */
     ServerSocket makePort() throws IOException {
         conversation.requireInStep();
         InetAddress local = conversation.socket().getLocalAddress();
         ServerSocket server = DataConnector.listen(local, settings.timeout(), settings.activePorts());
         try {
-            String address = DataConnector.hostAddress(local);
-            if (DataConnector.isIpv4(local)) {
+            InetAddress external = settings.activeExternalAddress();
+            InetAddress advertised = external == null ? local : external;
+            String address = DataConnector.hostAddress(advertised);
+            if (DataConnector.isIpv4(advertised) && DataConnector.isIpv4(local)) {
                 sendPort(address, server.getLocalPort());
             } else {
-                sendEprt(address, server.getLocalPort());
+                // RFC 2428 section 2: EPRT names the address family of the address it carries
+                int af = DataConnector.isIpv4(advertised) ? 1 : 2;
+                conversation.voidCmd("EPRT |" + af + "|" + address + "|" + server.getLocalPort() + "|");
             }
             return server;
         } catch (IOException | RuntimeException e) {
@@ -78,12 +89,28 @@ final class DataChannel {
         }
     }
 
-    /** {@link Ftp#makePasv()}: PASV on IPv4, its host replaced by the peer unless trusted; EPSV on IPv6. */
+    /**
+     * {@link Ftp#makePasv()}: PASV on IPv4, its host replaced by the peer unless trusted; EPSV on IPv6, and on IPv4
+     * when asked (falling back to PASV when the server does not know EPSV).
+     */
     HostPort makePasv() throws IOException {
         conversation.requireInStep();
         String peer = DataConnector.hostAddress(conversation.socket().getInetAddress());
         boolean trusted = settings.isTrustServerPasvIpv4Address();
-        if (conversation.addressFamily() == StandardProtocolFamily.INET) {
+        boolean ipv4 = conversation.addressFamily() == StandardProtocolFamily.INET;
+        if (ipv4 && settings.isUseEpsvWithIpv4()) {
+            try {
+                String resp = conversation.sendCmd("EPSV");
+                return DataConnector.checkPassiveAddress(FtpReplies.parse229(resp, peer), resp, false);
+            } catch (FtpPermException e) {
+                // RFC 2428 section 3 leaves EPSV optional on IPv4: a server without it answers as to any unknown
+                // command, and PASV still works there
+                if (!UNKNOWN_COMMAND.contains(e.replyCode())) {
+                    throw e;
+                }
+            }
+        }
+        if (ipv4) {
             String resp = conversation.sendCmd("PASV");
             HostPort advertised = FtpReplies.parse227(resp);
             DataConnector.checkOctets(advertised.host(), resp);
@@ -101,6 +128,10 @@ final class DataChannel {
         Socket socket;
         String resp;
         if (settings.isPassive()) {
+            if (settings.isUsePret()) {
+                // PRET (a DrFTPD extension): a distributed server picks the node that holds the file before PASV
+                conversation.voidCmd("PRET " + cmd);
+            }
             HostPort target = hooks.makePasv();
             socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress());
             try {

@@ -1,16 +1,22 @@
 package io.camelftplib.ftplib;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
  * How one {@link Ftp} opens connections: passive or active mode, whether a PASV address is trusted, the active
- * port range, the timeout and the local address to bind. {@link Ftp}'s setters write it, {@link DataChannel} and
- * {@link Transfers} read it at each transfer.
+ * port range, the timeout and the local address to bind, and what networks between client and server need: the
+ * address active mode advertises behind NAT, EPSV on IPv4, PRET, and NOOPs that keep the control connection alive
+ * during a long transfer. {@link Ftp}'s setters write it, {@link DataChannel} and {@link Transfers} read it at each
+ * transfer.
  *
  * <p>Not thread-safe: it belongs to one conversation.
  */
 final class DataSettings {
+
+    /** How long a late NOOP reply is awaited after a transfer's final reply, as Commons Net's default. */
+    static final Duration DEFAULT_KEEPALIVE_REPLY_TIMEOUT = Duration.ofSeconds(1);
 
     private boolean passive = true;
     private boolean trustServerPasvIpv4Address;
@@ -18,6 +24,12 @@ final class DataSettings {
     private Duration timeout;
     private Duration listingTimeout;
     private InetSocketAddress sourceAddress;
+    // networks between client and server: NAT, firewalls, idle timeouts
+    private InetAddress activeExternalAddress;
+    private boolean useEpsvWithIpv4;
+    private boolean usePret;
+    private Duration controlKeepAliveTimeout;
+    private Duration controlKeepAliveReplyTimeout = DEFAULT_KEEPALIVE_REPLY_TIMEOUT;
 
     boolean isPassive() {
         return passive;
@@ -85,5 +97,65 @@ final class DataSettings {
 
     void setSourceAddress(InetSocketAddress sourceAddress) {
         this.sourceAddress = sourceAddress;
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, idle timeouts
+
+    /** The address PORT/EPRT advertise instead of the control connection's local one; null for that one. */
+    InetAddress activeExternalAddress() {
+        return activeExternalAddress;
+    }
+
+    void setActiveExternalAddress(InetAddress address) {
+        this.activeExternalAddress = address;
+    }
+
+    boolean isUseEpsvWithIpv4() {
+        return useEpsvWithIpv4;
+    }
+
+    void setUseEpsvWithIpv4(boolean useEpsvWithIpv4) {
+        this.useEpsvWithIpv4 = useEpsvWithIpv4;
+    }
+
+    boolean isUsePret() {
+        return usePret;
+    }
+
+    void setUsePret(boolean usePret) {
+        this.usePret = usePret;
+    }
+
+    /** How often a transfer sends NOOP on the control connection; null for never. */
+    Duration controlKeepAliveTimeout() {
+        return controlKeepAliveTimeout;
+    }
+
+    /**
+     * Sets the keepalive interval.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    void setControlKeepAliveTimeout(Duration interval) {
+        if (interval != null && interval.isNegative()) {
+            throw new IllegalArgumentException("the control keepalive interval cannot be negative, was " + interval);
+        }
+        this.controlKeepAliveTimeout = interval == null || interval.isZero() ? null : interval;
+    }
+
+    Duration controlKeepAliveReplyTimeout() {
+        return controlKeepAliveReplyTimeout;
+    }
+
+    /**
+     * Sets how long a NOOP reply still owed after a transfer is awaited.
+     *
+     * @throws IllegalArgumentException when zero or negative
+     */
+    void setControlKeepAliveReplyTimeout(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("the control keepalive reply timeout must be positive, was " + timeout);
+        }
+        this.controlKeepAliveReplyTimeout = timeout;
     }
 }

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -1144,6 +1145,115 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      */
     public boolean isTrustServerPasvIpv4Address() {
         return settings.isTrustServerPasvIpv4Address();
+    }
+
+    // ---------------------------------------------------------------- networks: NAT, firewalls, idle timeouts
+
+    /**
+     * Advertises {@code address} in active mode's {@code PORT}/{@code EPRT} instead of the control connection's
+     * local address, for a client behind NAT whose router forwards the active port range to it (Commons Net's
+     * {@code setActiveExternalIPAddress}). The client still listens on its local address. Beyond ftplib. An IPv4
+     * address goes into {@code PORT} on an IPv4 connection, anything else into {@code EPRT}.
+     *
+     * @param address the external address, or null to advertise the local one again
+     */
+    public void setActiveExternalAddress(InetAddress address) {
+        settings.setActiveExternalAddress(address);
+    }
+
+    /**
+     * Returns the address active mode advertises instead of the local one.
+     *
+     * @return the address, or null for the control connection's local address
+     */
+    public InetAddress getActiveExternalAddress() {
+        return settings.activeExternalAddress();
+    }
+
+    /**
+     * Sends {@code EPSV} instead of {@code PASV} on IPv4 connections too (RFC 2428), for firewalls and NAT that
+     * rewrite or block the address in a 227 reply; the data connection goes to the control connection's peer. When
+     * the server answers 500, 502 or 504 (it does not know EPSV), {@code PASV} is sent instead. Beyond ftplib, whose
+     * {@code makepasv} uses EPSV on IPv6 only. Off by default.
+     *
+     * @param useEpsv true to send EPSV on IPv4
+     */
+    public void setUseEpsvWithIpv4(boolean useEpsv) {
+        settings.setUseEpsvWithIpv4(useEpsv);
+    }
+
+    /**
+     * Tells whether EPSV is sent on IPv4.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isUseEpsvWithIpv4() {
+        return settings.isUseEpsvWithIpv4();
+    }
+
+    /**
+     * Sends {@code PRET <transfer command>} before {@code PASV}/{@code EPSV} of every passive transfer, as
+     * distributed servers such as DrFTPD require to pick the node that serves the data; the reply must be 2xx. Set it
+     * only for a server whose {@code FEAT} lists {@code PRET}. Beyond ftplib. Off by default.
+     *
+     * @param usePret true to send PRET
+     */
+    public void setUsePret(boolean usePret) {
+        settings.setUsePret(usePret);
+    }
+
+    /**
+     * Tells whether PRET is sent before passive transfers.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isUsePret() {
+        return settings.isUsePret();
+    }
+
+    /**
+     * Sends {@code NOOP} on the control connection every {@code interval} while a download or upload moves data
+     * ({@link #retrStream}, {@link #storStream}, {@link #retrBinary(String, OutputStream)}, {@link #storBinary} and
+     * their variants), so a firewall or NAT that drops connections idle for longer keeps the control connection and
+     * the final reply arrives (Commons Net's {@code setControlKeepAliveTimeout}). The NOOP replies are read after the
+     * data with the final reply, in whatever order the server sends them; see
+     * {@link #setControlKeepAliveReplyTimeout(Duration)}. Beyond ftplib. Off by default.
+     *
+     * @param interval how often, or null or zero for never
+     * @throws IllegalArgumentException when negative
+     */
+    public void setControlKeepAliveTimeout(Duration interval) {
+        settings.setControlKeepAliveTimeout(interval);
+    }
+
+    /**
+     * Returns how often a transfer sends NOOP on the control connection.
+     *
+     * @return the interval, or null when off
+     */
+    public Duration getControlKeepAliveTimeout() {
+        return settings.controlKeepAliveTimeout();
+    }
+
+    /**
+     * Sets how long each keepalive NOOP reply still owed after a transfer's final reply is awaited (1 second by
+     * default, as Commons Net's). When one does not come, the transfer still succeeds, but the connection is out of
+     * sync ({@link #isOutOfSync()}): reconnect before the next command.
+     *
+     * @param timeout the wait per reply
+     * @throws IllegalArgumentException when null, zero or negative
+     */
+    public void setControlKeepAliveReplyTimeout(Duration timeout) {
+        settings.setControlKeepAliveReplyTimeout(timeout);
+    }
+
+    /**
+     * Returns how long a keepalive NOOP reply still owed after a transfer is awaited.
+     *
+     * @return the timeout, 1 second by default
+     */
+    public Duration getControlKeepAliveReplyTimeout() {
+        return settings.controlKeepAliveReplyTimeout();
     }
 
     /**

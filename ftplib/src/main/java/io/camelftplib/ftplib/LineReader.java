@@ -110,6 +110,16 @@ final class LineReader {
         }
     }
 
+    /**
+     * Waits until a byte can be read, consuming nothing: a read that times out here loses no part of a line.
+     *
+     * @return false at the end of the stream
+     * @throws java.net.SocketTimeoutException when nothing arrived within the socket's timeout
+     */
+    boolean awaitByte() throws IOException {
+        return peek() >= 0;
+    }
+
     private int read() throws IOException {
         if (position == limit && !fill()) {
             return -1;

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * <li><b>Aborted</b> by the caller: the data connection is reset and the final reply (426 or 226) read within the
  *     timeout; when it does not come, the control connection is out of step.</li>
  * </ul>
- * While it is open, the conversation refuses other commands, so none can read this transfer's final reply.
+ * While it is open, the conversation refuses other commands, so none can read this transfer's final reply; a
+ * {@link ControlKeepAlive} may send NOOPs between the steps on the data connection, and the final reply is read
+ * among their replies.
  *
  * <p>Owns the data connection. Not thread-safe: one reader or writer drives it.
  */
@@ -50,6 +52,7 @@ final class OpenTransfer {
     private final String command;
     private final DataConnection data;
     private final Duration timeout;
+    private final ControlKeepAlive keepAlive;
     private State state = State.OPEN;
     private Exception failure;
     private String finalReply;
@@ -58,13 +61,15 @@ final class OpenTransfer {
      * @param conversation the conversation the transfer belongs to; it refuses other commands until this ends
      * @param command      the transfer command, for messages
      * @param data         the open data connection
-     * @param timeout      how long an abort waits for the final reply; null for 5 seconds
+     * @param settings     the timeout (how long an abort waits for the final reply; 5 seconds without one) and the
+     *                     control keepalive
      */
-    OpenTransfer(Conversation conversation, String command, DataConnection data, Duration timeout) {
+    OpenTransfer(Conversation conversation, String command, DataConnection data, DataSettings settings) {
         this.conversation = conversation;
         this.command = command;
         this.data = data;
-        this.timeout = timeout;
+        this.timeout = settings.timeout();
+        this.keepAlive = ControlKeepAlive.of(conversation, settings);
         conversation.transferOpened(command, data);
     }
 
@@ -136,6 +141,7 @@ final class OpenTransfer {
      */
     <T> T guard(DataStep<T> step) throws IOException {
         try {
+            keepAlive.tick();
             return step.run();
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -174,7 +180,7 @@ final class OpenTransfer {
         }
         String reply;
         try {
-            reply = conversation.voidResp();
+            reply = conversation.requireCompletion(keepAlive.readFinalReply());
             check.check(reply);
         } catch (IOException | RuntimeException e) {
             end(State.FAILED, e);
@@ -209,6 +215,7 @@ final class OpenTransfer {
             LOG.debug("closing the data connection of the aborted {} failed", command, e);
         }
         String reply = conversation.readOwedReply(command, timeout);
+        keepAlive.readLateReplies();
         LOG.debug("aborted {}: the server replied {}", command, reply);
         return reply;
     }

@@ -52,7 +52,7 @@ final class Transfers {
         DataConnection conn = hooks.ntransferCmd(cmd, rest);
         // text transfers convert line ends, so no size can be compared; nor a REST marker that is no byte count
         long offset = type == TransferType.BINARY ? offset(rest) : -1;
-        return new RetrieveStream(new OpenTransfer(conversation, cmd, conn, settings.timeout()),
+        return new RetrieveStream(new OpenTransfer(conversation, cmd, conn, settings),
                 new TransferCheck(cmd, conversation.where(), offset), resolved);
     }
 
@@ -63,7 +63,7 @@ final class Transfers {
 
     private StoreStream store(DataChannel.Hooks hooks, String cmd, String rest, TransferType type) throws IOException {
         conversation.voidCmd(type.command());
-        return new StoreStream(new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, rest), settings.timeout()));
+        return new StoreStream(new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, rest), settings));
     }
 
     private static String restArgument(long rest) {
@@ -150,7 +150,7 @@ final class Transfers {
     String retrLines(DataChannel.Hooks hooks, String cmd, IOConsumer<String> callback) throws IOException {
         // ftplib sends TYPE A with sendcmd, accepting any 1-3xx reply
         conversation.sendCmd("TYPE A");
-        OpenTransfer transfer = new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, null), settings.timeout());
+        OpenTransfer transfer = new OpenTransfer(conversation, cmd, hooks.ntransferCmd(cmd, null), settings);
         long lines = 0;
         try (ListingDeadline deadline = ListingDeadline.start(conversation.describe(cmd), settings.listingTimeout(),
                 transfer.data().socket())) {

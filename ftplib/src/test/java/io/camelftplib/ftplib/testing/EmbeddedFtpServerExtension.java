@@ -44,6 +44,7 @@ import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.mina.transport.socket.SocketSessionConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -79,12 +80,21 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         IMPLICIT
     }
 
+    // Apache FtpServer's own FEAT reply (its FtpStatus.properties) plus PRET
+    private static final String FEATURES_WITH_PRET = "Extensions supported\n SIZE\n MDTM\n REST STREAM\n"
+            + " LANG en;zh-tw;ja;is\n MLST Size;Modify;Type;Perm\n AUTH SSL\n AUTH TLS\n MODE Z\n UTF8\n TVFS\n"
+            + " MD5\n MMD5\n MFMT\n PRET\nEnd";
+
     private final Tls tls;
     private String certificateNames = "dns:localhost,ip:127.0.0.1";
     private String[] tlsProtocols = {"TLSv1.3", "TLSv1.2"};
     private boolean checkSessionsAfterEach = true;
     private String address = "127.0.0.1";
     private boolean verbatimAscii;
+    private int transferRate;
+    private String passiveBindAddress;
+    private String passiveExternalAddress;
+    private boolean pret;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<String>> commandHooks = new ConcurrentHashMap<>();
     private Path baseDir;
@@ -180,6 +190,44 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         return this;
     }
 
+    /**
+     * Limits every user's downloads and uploads to {@code bytesPerSecond} (Apache FtpServer's transfer rate
+     * permission), so a transfer lasts long enough for what a test watches during it.
+     *
+     * @param bytesPerSecond the rate
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withTransferRate(int bytesPerSecond) {
+        this.transferRate = bytesPerSecond;
+        return this;
+    }
+
+    /**
+     * Opens passive data ports on {@code bindAddress} and names {@code externalAddress} in PASV replies, as a server
+     * behind NAT or with several interfaces does, e.g. both {@code 127.0.0.2} while the control connection is on
+     * {@code 127.0.0.1}: only a client that trusts the PASV address reaches the data port.
+     *
+     * @param bindAddress     where the passive ports listen
+     * @param externalAddress the address PASV replies name
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withPassiveAddress(String bindAddress, String externalAddress) {
+        this.passiveBindAddress = bindAddress;
+        this.passiveExternalAddress = externalAddress;
+        return this;
+    }
+
+    /**
+     * Lists {@code PRET} in FEAT and answers {@code PRET} with 200, as distributed servers (DrFTPD) do; Apache
+     * FtpServer itself knows neither.
+     *
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withPret() {
+        this.pret = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -233,7 +281,10 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
         listenerFactory.setPort(port);
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassivePorts("0");
-        data.setPassiveAddress(address);
+        data.setPassiveAddress(passiveBindAddress == null ? address : passiveBindAddress);
+        if (passiveExternalAddress != null) {
+            data.setPassiveExternalAddress(passiveExternalAddress);
+        }
         if (tls != Tls.NONE) {
             if (keyStore == null) {
                 keyStore = generateKeyStore(baseDir.resolve("server.p12"), certificateNames);
@@ -298,6 +349,9 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
             user.setHomeDirectory(home.toString());
             List<Authority> authorities = new ArrayList<>();
             authorities.add(new WritePermission());
+            if (transferRate > 0) {
+                authorities.add(new TransferRatePermission(transferRate, transferRate));
+            }
             user.setAuthorities(authorities);
             manager.save(user);
         }
@@ -478,6 +532,14 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
             Consumer<String> hook = commandHooks.get(request.getCommand());
             if (hook != null) {
                 hook.accept(request.getArgument());
+            }
+            if (pret && "FEAT".equals(request.getCommand())) {
+                session.write(new DefaultFtpReply(211, FEATURES_WITH_PRET));
+                return FtpletResult.SKIP;
+            }
+            if (pret && "PRET".equals(request.getCommand())) {
+                session.write(new DefaultFtpReply(200, "OK, will use the local node for " + request.getArgument()));
+                return FtpletResult.SKIP;
             }
             if (verbatimAscii && "TYPE".equals(request.getCommand()) && "A".equalsIgnoreCase(request.getArgument())) {
                 ioSession(session).setDataType(DataType.BINARY);

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * control connection line by line and the passive data connections byte by byte, and does to them, on cue, what
  * networks and servers do to transfers in the field: a cut (FIN or RST) after N bytes, a truncated file that the
  * server still acknowledges with {@code 226}, a stall, a flipped byte, a command answered with a reply of the
- * proxy's choosing, a control connection cut after N bytes. Arm a fault with the fluent API, e.g.
+ * proxy's choosing, a control connection cut after N bytes or dropped once idle. Arm a fault with the fluent API, e.g.
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
  *     Fault cut = proxy.nextDownload().truncateAfter(3 * MiB);
@@ -69,6 +70,7 @@ public final class FaultProxy implements AutoCloseable {
     private final String serverHost;
     private final int serverPort;
     private final ServerSocket listener;
+    private volatile IdleDrop idleDrop;
     private volatile boolean closed;
 
     private FaultProxy(String serverHost, int serverPort) throws IOException {
@@ -214,6 +216,21 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Drops every control connection opened from now on once it has been idle (no byte in either direction) for
+     * {@code idle}, as a stateful firewall or NAT does: afterwards nothing passes either way and nothing is closed,
+     * so a client waiting for a reply waits until its timeout. Data connections are not affected.
+     *
+     * @param idle how long a control connection may be idle
+     * @return the fault; it fires when a connection is dropped
+     */
+    public Fault dropSessionsIdleFor(Duration idle) {
+        IdleDrop drop = new IdleDrop(idle, new Fault("drop of control connections idle for " + idle.toMillis()
+                + " ms"));
+        idleDrop = drop;
+        return drop.handle();
+    }
+
+    /**
      * Returns the faults armed and not yet struck, for assertions and failure messages.
      *
      * @return their descriptions
@@ -266,6 +283,11 @@ public final class FaultProxy implements AutoCloseable {
 
     Optional<DataFault> dataFault(TransferKind kind) {
         return dataFaults.strike(kind);
+    }
+
+    /** The idle drop for a new control connection, or null. */
+    IdleDrop idleDrop() {
+        return idleDrop;
     }
 
     Optional<SessionFault> sessionFault() {

@@ -42,6 +42,10 @@ final class ProxiedSession {
     private final FaultProxy proxy;
     private final RelayedConnection connection;
     private final SessionFault sessionFault;
+    private final IdleDrop idleDrop;
+    private final Object idleWatch = new Object();
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean dropped;
     private final Object clientWrites = new Object();
     private long bytesToClient;
     private volatile ProxiedTransfer latest;
@@ -50,6 +54,7 @@ final class ProxiedSession {
     /** Relays {@code connection}, cut as the session fault armed for it (if any) says. */
     ProxiedSession(FaultProxy proxy, RelayedConnection connection) {
         this.sessionFault = proxy.sessionFault().orElse(null);
+        this.idleDrop = proxy.idleDrop();
         this.connection = connection;
         this.proxy = proxy;
     }
@@ -58,6 +63,40 @@ final class ProxiedSession {
     void start() {
         proxy.execute(() -> pump("client to server", this::fromClient));
         proxy.execute(() -> pump("server to client", this::fromServer));
+        if (idleDrop != null) {
+            proxy.execute(this::dropWhenIdle);
+        }
+    }
+
+    /** Waits until the connection has been idle for the idle drop's limit, then drops it (or until it closes). */
+    private void dropWhenIdle() {
+        long limit = idleDrop.idle().toNanos();
+        synchronized (idleWatch) {
+            while (!connection.isClosed()) {
+                long idleFor = System.nanoTime() - lastActivity;
+                if (idleFor >= limit) {
+                    dropped = true;
+                    idleDrop.handle().fire();
+                    LOG.debug("dropping {}: idle for {} ms", connection, idleFor / 1_000_000);
+                    return;
+                }
+                try {
+                    idleWatch.wait(Math.max(1, (limit - idleFor) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Notes a line crossing the connection; false when it was dropped, so the line vanishes. */
+    private boolean passes() {
+        if (dropped) {
+            return false;
+        }
+        lastActivity = System.nanoTime();
+        return true;
     }
 
     @FunctionalInterface
@@ -82,6 +121,9 @@ final class ProxiedSession {
         InputStream in = new BufferedInputStream(connection.client().getInputStream(), MAX_LINE);
         OutputStream server = connection.server().getOutputStream();
         for (byte[] raw = readLine(in); raw != null; raw = readLine(in)) {
+            if (!passes()) {
+                continue;
+            }
             String verb = text(raw).split(" ", 2)[0].toUpperCase(Locale.ROOT);
             Optional<CommandFault> fault = proxy.commandFault(verb);
             if (fault.isPresent()) {
@@ -119,6 +161,9 @@ final class ProxiedSession {
     private boolean fromServer() throws IOException, InterruptedException {
         InputStream in = new BufferedInputStream(connection.server().getInputStream(), MAX_LINE);
         for (byte[] raw = readLine(in); raw != null; raw = readLine(in)) {
+            if (!passes()) {
+                continue;
+            }
             String line = text(raw);
             Optional<String> rewritten = rewritePassive(line);
             if (rewritten.isPresent()) {
