@@ -24,6 +24,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         FtplibEndpoint target = (FtplibEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "activeexternaladdress":
+        case "activeExternalAddress": target.getConfiguration().setActiveExternalAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "activeportrange":
         case "activePortRange": target.getConfiguration().setActivePortRange(property(camelContext, java.lang.String.class, value)); return true;
         case "allownullbody":
@@ -53,6 +55,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": target.getConfiguration().setChmod(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": target.getConfiguration().setControlKeepAliveReplyTimeout(property(camelContext, int.class, value)); return true;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": target.getConfiguration().setControlKeepAliveTimeout(property(camelContext, int.class, value)); return true;
         case "defaultdateformat":
         case "defaultDateFormat": target.getConfiguration().setDefaultDateFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -214,12 +220,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, int.class, value)); return true;
+        case "trustpasvaddress":
+        case "trustPasvAddress": target.getConfiguration().setTrustPasvAddress(property(camelContext, boolean.class, value)); return true;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": target.getConfiguration().setUseEpsvWithIpv4(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "uselist":
         case "useList": target.getConfiguration().setUseList(property(camelContext, boolean.class, value)); return true;
         case "usenetrc":
         case "useNetrc": target.getConfiguration().setUseNetrc(property(camelContext, boolean.class, value)); return true;
+        case "usepret":
+        case "usePret": target.getConfiguration().setUsePret(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verifychecksum":
         case "verifyChecksum": target.getConfiguration().setVerifyChecksum(property(camelContext, io.camelftplib.camel.FtplibVerifyChecksum.class, value)); return true;
@@ -231,6 +243,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return java.lang.String.class;
+        case "activeexternaladdress":
+        case "activeExternalAddress": return java.lang.String.class;
         case "activeportrange":
         case "activePortRange": return java.lang.String.class;
         case "allownullbody":
@@ -260,6 +274,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return int.class;
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return int.class;
         case "defaultdateformat":
         case "defaultDateFormat": return java.lang.String.class;
         case "delay": return long.class;
@@ -421,12 +439,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return int.class;
+        case "trustpasvaddress":
+        case "trustPasvAddress": return boolean.class;
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "uselist":
         case "useList": return boolean.class;
         case "usenetrc":
         case "useNetrc": return boolean.class;
+        case "usepret":
+        case "usePret": return boolean.class;
         case "username": return java.lang.String.class;
         case "verifychecksum":
         case "verifyChecksum": return io.camelftplib.camel.FtplibVerifyChecksum.class;
@@ -439,6 +463,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         FtplibEndpoint target = (FtplibEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return target.getConfiguration().getAccount();
+        case "activeexternaladdress":
+        case "activeExternalAddress": return target.getConfiguration().getActiveExternalAddress();
         case "activeportrange":
         case "activePortRange": return target.getConfiguration().getActivePortRange();
         case "allownullbody":
@@ -468,6 +494,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "chmod": return target.getConfiguration().getChmod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "controlkeepalivereplytimeout":
+        case "controlKeepAliveReplyTimeout": return target.getConfiguration().getControlKeepAliveReplyTimeout();
+        case "controlkeepalivetimeout":
+        case "controlKeepAliveTimeout": return target.getConfiguration().getControlKeepAliveTimeout();
         case "defaultdateformat":
         case "defaultDateFormat": return target.getConfiguration().getDefaultDateFormat();
         case "delay": return target.getDelay();
@@ -629,12 +659,18 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "trustpasvaddress":
+        case "trustPasvAddress": return target.getConfiguration().isTrustPasvAddress();
+        case "useepsvwithipv4":
+        case "useEpsvWithIpv4": return target.getConfiguration().isUseEpsvWithIpv4();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "uselist":
         case "useList": return target.getConfiguration().isUseList();
         case "usenetrc":
         case "useNetrc": return target.getConfiguration().isUseNetrc();
+        case "usepret":
+        case "usePret": return target.getConfiguration().isUsePret();
         case "username": return target.getConfiguration().getUsername();
         case "verifychecksum":
         case "verifyChecksum": return target.getConfiguration().getVerifyChecksum();

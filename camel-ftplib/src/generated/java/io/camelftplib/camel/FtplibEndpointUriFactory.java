@@ -24,8 +24,9 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(122);
         props.add("account");
+        props.add("activeExternalAddress");
         props.add("activePortRange");
         props.add("allowNullBody");
         props.add("antExclude");
@@ -42,6 +43,8 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("charset");
         props.add("chmod");
         props.add("connectTimeout");
+        props.add("controlKeepAliveReplyTimeout");
+        props.add("controlKeepAliveTimeout");
         props.add("defaultDateFormat");
         props.add("delay");
         props.add("delete");
@@ -136,9 +139,12 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("trustPasvAddress");
+        props.add("useEpsvWithIpv4");
         props.add("useFixedDelay");
         props.add("useList");
         props.add("useNetrc");
+        props.add("usePret");
         props.add("username");
         props.add("verifyChecksum");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -24,8 +24,9 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(122);
+        Set<String> props = new HashSet<>(129);
         props.add("account");
+        props.add("activeExternalAddress");
         props.add("activePortRange");
         props.add("allowNullBody");
         props.add("antExclude");
@@ -41,7 +42,10 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("bufferSize");
         props.add("charset");
         props.add("chmod");
+        props.add("clearCommandChannel");
         props.add("connectTimeout");
+        props.add("controlKeepAliveReplyTimeout");
+        props.add("controlKeepAliveTimeout");
         props.add("defaultDateFormat");
         props.add("delay");
         props.add("delete");
@@ -141,9 +145,12 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("trustPasvAddress");
+        props.add("useEpsvWithIpv4");
         props.add("useFixedDelay");
         props.add("useList");
         props.add("useNetrc");
+        props.add("usePret");
         props.add("username");
         props.add("verifyChecksum");
         props.add("verifyHostname");
