@@ -11,7 +11,9 @@
 # Login ftptest/ftptest (FTP_IT_USER/FTP_IT_PASS), a pyftpdlib virtual user; the process switches to the local
 # user of that name once its ports are bound, so files belong to it. The TLS handler needs pyOpenSSL: Debian's
 # python3-openssl is installed when missing.
-# Facts for tests: $FTP_IT_DIR/pyftpdlib/server.env (FTP_IT_PORT, FTP_IT_NOMLSD_PORT, FTP_IT_TLS_PORT, ...).
+# Facts for tests, one file per port, as the ITs treat each port as a server of its own (FTP_IT_PLAIN and FTP_IT_TLS
+# say which it offers): $FTP_IT_DIR/pyftpdlib/server.env, $FTP_IT_DIR/pyftpdlib-nomlsd/server.env and
+# $FTP_IT_DIR/pyftpdlib-tls/server.env.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"     # started as "sh pyftpdlib.sh"
 set -eu
 SERVER=pyftpdlib
@@ -37,6 +39,16 @@ ensure_python() {
     { tail -n 5 "$STATE/install.log" >&2; die "apt-get install python3-openssl failed"; }
 }
 
+# write_port_env NAME PORT MLSD PLAIN TLS: $FTP_IT_DIR/NAME/server.env for one of the three ports
+write_port_env() {
+  local dir=$FTP_IT_DIR/$1 cert=$STATE/cert.pem root=$STATE/root
+  mkdir -p "$dir"; chmod 755 "$dir"
+  (STATE=$dir; write_env "FTP_IT_SERVER=$1" "FTP_IT_HOST=$FTP_IT_HOST" "FTP_IT_PORT=$2" "FTP_IT_REUSE_PORT=0" \
+    "FTP_IT_IMPLICIT_PORT=0" "FTP_IT_PASV=$PASV" "FTP_IT_PLAIN=$4" "FTP_IT_TLS=$5" "FTP_IT_REQUIRE_SSL_REUSE=NO" \
+    "FTP_IT_USER=$FTP_IT_USER" "FTP_IT_PASS=$FTP_IT_PASS" "FTP_IT_CERT=$cert" "FTP_IT_ROOT=$root" \
+    "FTP_IT_MLSD=$3")
+}
+
 start() {
   check_prerequisites "$PORT"
   if pid_of "$STATE/pyftpdlib.pid" "$EXE" >/dev/null; then
@@ -54,11 +66,10 @@ start() {
     "$PYTHON" "$SCRIPTS/pyftpdlib-server.py"
   answering "$NOMLSD_PORT" && answering "$TLS_PORT" ||
     { kill_pidfile pyftpdlib "$EXE"; die "pyftpdlib answers on $PORT but not on $NOMLSD_PORT and $TLS_PORT"; }
-  write_env "FTP_IT_SERVER=pyftpdlib" "FTP_IT_HOST=$FTP_IT_HOST" "FTP_IT_PORT=$PORT" \
-    "FTP_IT_NOMLSD_PORT=$NOMLSD_PORT" "FTP_IT_TLS_PORT=$TLS_PORT" \
-    "FTP_IT_REUSE_PORT=0" "FTP_IT_IMPLICIT_PORT=0" "FTP_IT_PASV=$PASV" "FTP_IT_REQUIRE_SSL_REUSE=NO" \
-    "FTP_IT_USER=$FTP_IT_USER" "FTP_IT_PASS=$FTP_IT_PASS" \
-    "FTP_IT_CERT=$STATE/cert.pem" "FTP_IT_ROOT=$STATE/root" "FTP_IT_MLSD=true"
+  # one facts file per port, as the ITs take each port for a server of its own
+  write_port_env pyftpdlib "$PORT" true true false
+  write_port_env pyftpdlib-nomlsd "$NOMLSD_PORT" false true false
+  write_port_env pyftpdlib-tls "$TLS_PORT" true false true
   record_started
   say "cert: $STATE/cert.pem  root: $STATE/root  facts: $STATE/server.env"
 }
