@@ -94,17 +94,19 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
                 null);
     }
 
-    /** Every real server, then the embedded one. */
+    /**
+     * Every real server, then the embedded one; with {@code -Dit.servers=a,b} only those named (e.g.
+     * {@code -Dit.servers=inetutils-ftpd,pyftpdlib-nomlsd} to try a change on the servers it concerns).
+     */
     static List<ItServer> all(EmbeddedFtpServerExtension embedded) {
-        List<ItServer> servers = new ArrayList<>();
-        for (String name : REAL_SERVERS) {
-            servers.add(real(name));
+        List<String> names = new ArrayList<>(List.of(REAL_SERVERS));
+        names.addAll(List.of(LISTING_SERVERS));
+        names.add("embedded");
+        String selected = System.getProperty("it.servers", "").strip();
+        if (!selected.isEmpty()) {
+            names.retainAll(List.of(selected.split("\\s*,\\s*")));
         }
-        for (String name : LISTING_SERVERS) {
-            servers.add(real(name));
-        }
-        servers.add(embedded(embedded));
-        return servers;
+        return names.stream().map(name -> name.equals("embedded") ? embedded(embedded) : real(name)).toList();
     }
 
     /**
