@@ -95,14 +95,14 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
     }
 
     /**
-     * Every real server, then the embedded one; with {@code -Dit.servers=a,b} only those named (e.g.
-     * {@code -Dit.servers=inetutils-ftpd,pyftpdlib-nomlsd} to try a change on the servers it concerns).
+     * Every real server, then the embedded one; with {@code -Dftp.it.servers=a,b} only those named (e.g.
+     * {@code -Dftp.it.servers=inetutils-ftpd,pyftpdlib-nomlsd} to try a change on the servers it concerns).
      */
     static List<ItServer> all(EmbeddedFtpServerExtension embedded) {
         List<String> names = new ArrayList<>(List.of(REAL_SERVERS));
         names.addAll(List.of(LISTING_SERVERS));
         names.add("embedded");
-        String selected = System.getProperty("it.servers", "").strip();
+        String selected = System.getProperty("ftp.it.servers", "").strip();
         if (!selected.isEmpty()) {
             names.retainAll(List.of(selected.split("\\s*,\\s*")));
         }
