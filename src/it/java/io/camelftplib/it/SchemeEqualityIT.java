@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +53,8 @@ class SchemeEqualityIT {
     private static final byte[] TEXT = "first line\r\nsecond line\nthird\r\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BINARY = FtpServersIT.binaryContent(70_001);
     private static final byte[] INNER = {'i', 'n', 0, (byte) 0xff};
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
 
     /** The routes compared; each names its options after the shared ones. */
     enum Route {
@@ -76,9 +82,12 @@ class SchemeEqualityIT {
         vsftpd.assumeReachable(vsftpd.port(), "control port");
         String directory = "it-equal-" + route.name().toLowerCase(Locale.ROOT) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
+        // both copies get the same modification time, a day ago (LIST shows its hour and minute), whenever the
+        // second copy is uploaded
+        String modified = MDTM.format(Instant.now().minus(Duration.ofDays(1)));
         try {
-            Outcome ftp = run(vsftpd, "ftp", route, directory);
-            Outcome ftplib = run(vsftpd, "ftplib", route, directory);
+            Outcome ftp = run(vsftpd, "ftp", route, directory, modified);
+            Outcome ftplib = run(vsftpd, "ftplib", route, directory, modified);
 
             assertThat(ftp.received().idle()).as("ftp: reached a poll with nothing to do").isTrue();
             assertThat(ftp.received().deliveries()).as("ftp: delivered files").isNotEmpty();
@@ -103,9 +112,10 @@ class SchemeEqualityIT {
     }
 
     /** Builds the directory afresh, runs the scheme's route until a poll finds nothing, and records the outcome. */
-    private static Outcome run(ItServer server, String scheme, Route route, String directory) throws Exception {
+    private static Outcome run(ItServer server, String scheme, Route route, String directory, String modified)
+            throws Exception {
         ServedTree.remove(server, directory);
-        prepare(server, route, directory);
+        prepare(server, route, directory, modified);
         String uri = scheme + "://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + directory
                 + "?password=RAW(" + server.password() + ")&binary=true&passiveMode=true&initialDelay=0&delay=250&"
                 + route.options;
@@ -119,18 +129,23 @@ class SchemeEqualityIT {
         return headers;
     }
 
-    /** The directory's files, each under the name the server gives it, uploaded as the FTP user. */
-    private static void prepare(ItServer server, Route route, String directory) throws IOException {
+    /**
+     * The directory's files, uploaded as the FTP user, each with the modification time {@code modified}
+     * ({@code MDTM time name} sets it on vsftpd).
+     */
+    private static void prepare(ItServer server, Route route, String directory, String modified) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>(Map.of("a.txt", TEXT, "b.bin", BINARY, "sub/inner.txt", INNER));
+        if (route == Route.DONE_FILE_NAME) {
+            files.put("a.txt.done", new byte[0]);
+        }
         try (Ftp ftp = ItClients.login(server, server.setupMode())) {
             ftp.mkd(directory);
             ftp.cwd(directory);
-            ftp.storBinary("STOR a.txt", new ByteArrayInputStream(TEXT));
-            ftp.storBinary("STOR b.bin", new ByteArrayInputStream(BINARY));
-            if (route == Route.DONE_FILE_NAME) {
-                ftp.storBinary("STOR a.txt.done", new ByteArrayInputStream(new byte[0]));
-            }
             ftp.mkd("sub");
-            ftp.storBinary("STOR sub/inner.txt", new ByteArrayInputStream(INNER));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                ftp.storBinary("STOR " + file.getKey(), new ByteArrayInputStream(file.getValue()));
+                assertThat(ftp.sendCmd("MDTM " + modified + " " + file.getKey())).startsWith("213");
+            }
         }
     }
 
