@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# all.sh start|stop|restart|status: vsftpd (2121), ProFTPD (2122) and Pure-FTPd (2123) for the integration tests.
+# all.sh start|stop|restart|status: the real servers of the integration tests: vsftpd (2121), ProFTPD (2122),
+# Pure-FTPd (2123), GNU inetutils ftpd (2126: no MLSD, its own LIST) and pyftpdlib (2127 with MLSD, 2128 without,
+# 2129 explicit FTPS).
 #
 #   start [--record FILE]   start each server that is not running. As root on Debian or Ubuntu the first start
 #                           downloads the packages (apt-get download, apt-get update when the machine has no
 #                           package lists yet) and takes a minute; later starts take a second. Where a server
 #                           cannot run (not root, no apt-get) one line says what is missing and how to get it,
 #                           and its ITs skip. With --record, the servers this call launched are appended to FILE.
-#   stop [--recorded FILE]  stop all three, or with --recorded only the servers FILE names (and remove FILE).
+#   stop [--recorded FILE]  stop all of them, or with --recorded only the servers FILE names (and remove FILE).
 #   restart, status         each server's own restart/status.
 # FTP_IT_REQUIRE=true turns "cannot run here" into a failure (CI). Each script's variables apply (see their
 # headers): FTP_IT_DIR (state, default /tmp/ftp-it), ports, passive ranges, login.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-servers="vsftpd proftpd pure-ftpd"
+servers="vsftpd proftpd pure-ftpd inetutils-ftpd pyftpdlib"
 action=${1:-}; option=${2:-}; file=${3:-}
 case $action:$option in
   start:--record|stop:--recorded) [ -n "$file" ] || { echo "all.sh: $option needs a file" >&2; exit 2; } ;;

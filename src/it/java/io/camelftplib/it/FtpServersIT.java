@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The engine against vsftpd, proftpd, pure-ftpd and the embedded Apache FtpServer, in every mode: plain FTP and
- * explicit FTPS with PROT P on TLS 1.2 and TLS 1.3 (where the server offers it), passive and active. One
- * parameterized class, a row of the README table per test.
+ * The engine against vsftpd, proftpd, pure-ftpd, GNU inetutils ftpd, pyftpdlib's three ports and the embedded Apache
+ * FtpServer, in every mode the server's port offers: plain FTP and explicit FTPS with PROT P on TLS 1.2 and TLS 1.3
+ * (where the server offers it), passive and active. One parameterized class, a row of the README table per test.
  */
 @Timeout(180)
 @ExtendWith(InteropReport.class)
@@ -53,7 +53,8 @@ class FtpServersIT {
     private static final long LARGE = 100L * 1024 * 1024;
 
     static Stream<Arguments> cases() {
-        return ItServer.all(EMBEDDED).stream().flatMap(server -> Mode.all().map(mode -> Arguments.of(server, mode)));
+        return ItServer.all(EMBEDDED).stream().flatMap(server -> Mode.all().filter(server::offers)
+                .map(mode -> Arguments.of(server, mode)));
     }
 
     @Order(1)
@@ -63,37 +64,37 @@ class FtpServersIT {
         try (Ftp ftp = ItClients.login(server, mode)) {
             assertThat(ftp.getWelcome()).startsWith("220");
             assertThat(ftp.getSocket() instanceof SSLSocket).isEqualTo(mode.tls());
-            assertThat(ftp.pwd()).isEqualTo("/");
+            assertThat(ftp.pwd()).isEqualTo(server.workDir());
             String dir = ItClients.uniqueName("dir").replace(".bin", "");
             try {
                 // RFC 959 lets the 257 reply name the directory relative to the current one (pure-ftpd does)
-                assertThat(ftp.mkd(dir)).isIn("/" + dir, dir);
+                assertThat(ftp.mkd(dir)).isIn(server.absolute(dir), dir);
                 assertThat(ftp.cwd(dir)).startsWith("250");
-                assertThat(ftp.pwd()).isEqualTo("/" + dir);
+                assertThat(ftp.pwd()).isEqualTo(server.absolute(dir));
                 ftp.storBinary("STOR inner.bin", new ByteArrayInputStream(new byte[] {42}));
                 assertThat(ftp.nlst()).contains("inner.bin");
                 assertThat(ftp.delete("inner.bin")).startsWith("250");
                 assertThat(ftp.cwd("..")).startsWith("2");
-                assertThat(ftp.pwd()).isEqualTo("/");
+                assertThat(ftp.pwd()).isEqualTo(server.workDir());
                 assertThat(ftp.rmd(dir)).startsWith("250");
                 assertThatThrownBy(() -> ftp.cwd(dir)).isInstanceOf(FtpPermException.class)
                         .satisfies(e -> assertThat(((FtpPermException) e).replyCode()).isEqualTo("550"));
             } finally {
-                removeDirectoryQuietly(ftp, dir);
+                removeDirectoryQuietly(server, ftp, dir);
             }
         }
     }
 
     /** Removes what a failed directory test left behind; nothing when it passed. */
-    private static void removeDirectoryQuietly(Ftp ftp, String dir) throws Exception {
+    private static void removeDirectoryQuietly(ItServer server, Ftp ftp, String dir) throws Exception {
         if (!ftp.isConnected() || ftp.isOutOfSync()) {
             return;
         }
-        ftp.cwd("/");
+        ftp.cwd(server.workDir());
         if (ftp.nlst().contains(dir)) {
             ftp.cwd(dir);
             ItClients.deleteQuietly(ftp, "inner.bin");
-            ftp.cwd("/");
+            ftp.cwd(server.workDir());
             ftp.rmd(dir);
         }
     }
@@ -210,7 +211,7 @@ class FtpServersIT {
             assertThat(reply.substring(0, 3)).isIn(Set.of("225", "226", "426"));
             assertThat(ftp.isOutOfSync()).isFalse();
             assertThat(ftp.voidCmd("NOOP")).startsWith("200");
-            assertThat(ftp.pwd()).isEqualTo("/");
+            assertThat(ftp.pwd()).isEqualTo(server.workDir());
             InteropReport.note("ABOR answered " + reply.substring(0, 3));
         });
     }
@@ -251,6 +252,10 @@ class FtpServersIT {
             case "pure-ftpd":
                 return "pure-ftpd answers a data connection closed early with '150 <seconds> (measured here)',"
                         + " which ftplib's abort refuses (FtpProtoException), then answers ABOR with 226";
+            case "inetutils-ftpd":
+                return mode.passive() ? null : "GNU inetutils ftpd ends the whole session (the control connection is"
+                        + " reset before ABOR is answered) when the client closes an active-mode data connection"
+                        + " during a download (measured here, in two runs)";
             case "embedded":
                 return mode.tls() ? null : urgentByteLost;
             default:

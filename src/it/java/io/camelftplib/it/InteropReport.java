@@ -139,7 +139,8 @@ final class InteropReport implements TestWatcher, AfterAllCallback {
 
     private static List<String> sorted(Set<String> keys) {
         List<String> list = new ArrayList<>(keys);
-        List<String> servers = List.of("vsftpd", "proftpd", "pure-ftpd", "embedded");
+        List<String> servers = List.of("vsftpd", "proftpd", "pure-ftpd", "inetutils-ftpd", "pyftpdlib",
+                "pyftpdlib-nomlsd", "pyftpdlib-tls", "embedded");
         list.sort((a, b) -> {
             int byServer = Integer.compare(servers.indexOf(a.split("\t")[0]), servers.indexOf(b.split("\t")[0]));
             return byServer != 0 ? byServer : 0;

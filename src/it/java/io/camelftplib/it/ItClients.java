@@ -38,7 +38,10 @@ final class ItClients {
         return ftp;
     }
 
-    /** Connects a prepared client to the server's host, logs in and, for FtpTls, protects the data connections. */
+    /**
+     * Connects a prepared client to the server's host, logs in, for FtpTls protects the data connections, and
+     * changes to the directory the ITs work in where the server did not chroot the user there.
+     */
     static <T extends Ftp> T login(T ftp, ItServer target, int port) throws IOException {
         ftp.setTimeout(TIMEOUT);
         try {
@@ -46,6 +49,9 @@ final class ItClients {
             ftp.login(target.user(), target.password());
             if (ftp instanceof FtpTls) {
                 ((FtpTls) ftp).protP();
+            }
+            if (!target.workDir().equals("/")) {
+                ftp.cwd(target.workDir());
             }
             return ftp;
         } catch (SSLException e) {
@@ -70,7 +76,7 @@ final class ItClients {
     }
 
     /**
-     * Creates a directory and stores random bytes in it as {@code name}, over plain FTP in passive mode. Skips as
+     * Creates a directory and stores random bytes in it as {@code name}, in the server's setup mode. Skips as
      * {@link #login(ItServer, Mode)} does when the server is unreachable.
      *
      * @param seed the same seed gives the same bytes, so a failing run can be repeated
@@ -80,7 +86,7 @@ final class ItClients {
             throws IOException {
         byte[] content = new byte[size];
         new Random(seed).nextBytes(content);
-        try (Ftp ftp = login(target, new Mode(null, true))) {
+        try (Ftp ftp = login(target, target.setupMode())) {
             ftp.mkd(directory);
             ftp.storBinary("STOR " + directory + "/" + name, new ByteArrayInputStream(content));
         }

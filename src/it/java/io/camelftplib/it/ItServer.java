@@ -35,20 +35,45 @@ import org.junit.jupiter.api.Assumptions;
  * @param user         the test user
  * @param password     its password
  * @param mlsd         whether the server knows MLSD
- * @param trust        a client context trusting exactly the server's certificate
+ * @param offers       what the control port offers: plain FTP, explicit FTPS, or both
+ * @param workDir      the directory the ITs work in, as the server names it: {@code /} where the server chroots
+ *                     the user into the served directory; the served directory itself where it does not
+ *                     (GNU inetutils ftpd logs the user in at {@code /})
+ * @param trust        a client context trusting exactly the server's certificate; null without a certificate
  * @param problem      why the server cannot be used (no server.env), or null
  */
 record ItServer(String name, String host, int port, int reusePort, int implicitPort, String user, String password,
-        boolean mlsd, Supplier<SSLContext> trust, String problem) {
+        boolean mlsd, Offers offers, String workDir, Supplier<SSLContext> trust, String problem) {
 
-    /** The servers src/it/servers/all.sh starts. */
+    /** The servers src/it/servers/all.sh starts whose transfers every IT covers, the FaultProxy ones too. */
     static final String[] REAL_SERVERS = {"vsftpd", "proftpd", "pure-ftpd"};
+
+    /**
+     * The servers src/it/servers/all.sh starts for their listings: GNU inetutils ftpd (no MLSD, its own LIST) and
+     * pyftpdlib's three ports (MLSD, no MLSD, FTPS only). The listing, engine and route ITs run on them.
+     */
+    static final String[] LISTING_SERVERS = {"inetutils-ftpd", "pyftpdlib", "pyftpdlib-nomlsd", "pyftpdlib-tls"};
+
+    /** Which kinds of connection a control port accepts. */
+    enum Offers {
+        /** Plain FTP and explicit FTPS (AUTH TLS) on the same port. */
+        PLAIN_AND_TLS,
+        /** Plain FTP only: the server has no TLS there. */
+        PLAIN,
+        /** Explicit FTPS only: AUTH TLS is required before login. */
+        TLS;
+
+        static Offers of(boolean plain, boolean tls) {
+            return plain && tls ? PLAIN_AND_TLS : tls ? TLS : PLAIN;
+        }
+    }
 
     /** Reads a real server's facts; a missing file gives a target that is not reachable. */
     static ItServer real(String name) {
         Path env = itDir().resolve(name).resolve("server.env");
         if (!Files.isRegularFile(env)) {
-            return new ItServer(name, "127.0.0.1", 0, 0, 0, "", "", false, null, name + " is not running (no " + env
+            return new ItServer(name, "127.0.0.1", 0, 0, 0, "", "", false, Offers.PLAIN_AND_TLS, "/", null,
+                    name + " is not running (no " + env
                     + "): run the build as root, which starts it with src/it/servers/all.sh, or run that script as"
                     + " root first");
         }
@@ -58,41 +83,75 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + env, e);
         }
-        Path cert = Path.of(facts.getProperty("FTP_IT_CERT"));
+        String cert = facts.getProperty("FTP_IT_CERT", "");
+        Offers offers = Offers.of(Boolean.parseBoolean(facts.getProperty("FTP_IT_PLAIN", "true")),
+                Boolean.parseBoolean(facts.getProperty("FTP_IT_TLS", "true")));
         return new ItServer(name, facts.getProperty("FTP_IT_HOST"), intFact(facts, "FTP_IT_PORT"),
                 intFact(facts, "FTP_IT_REUSE_PORT"), intFact(facts, "FTP_IT_IMPLICIT_PORT"),
                 facts.getProperty("FTP_IT_USER"), facts.getProperty("FTP_IT_PASS"),
-                Boolean.parseBoolean(facts.getProperty("FTP_IT_MLSD")), () -> trustingPem(cert), null);
-    }
-
-    /** The real servers, then the embedded one. */
-    static List<ItServer> all(EmbeddedFtpServerExtension embedded) {
-        List<ItServer> servers = new ArrayList<>();
-        for (String name : REAL_SERVERS) {
-            servers.add(real(name));
-        }
-        servers.add(embedded(embedded));
-        return servers;
+                Boolean.parseBoolean(facts.getProperty("FTP_IT_MLSD")), offers,
+                facts.getProperty("FTP_IT_WORK_DIR", "/"), cert.isEmpty() ? null : () -> trustingPem(Path.of(cert)),
+                null);
     }
 
     /**
-     * The cases of an IT that goes through a {@code FaultProxy}: every server in plain FTP and passive mode only,
-     * as the proxy relays neither TLS nor active data connections.
+     * Every real server, then the embedded one; with {@code -Dftp.it.servers=a,b} only those named (e.g.
+     * {@code -Dftp.it.servers=inetutils-ftpd,pyftpdlib-nomlsd} to try a change on the servers it concerns).
+     */
+    static List<ItServer> all(EmbeddedFtpServerExtension embedded) {
+        List<String> names = new ArrayList<>(List.of(REAL_SERVERS));
+        names.addAll(List.of(LISTING_SERVERS));
+        names.add("embedded");
+        String selected = System.getProperty("ftp.it.servers", "").strip();
+        if (!selected.isEmpty()) {
+            names.retainAll(List.of(selected.split("\\s*,\\s*")));
+        }
+        return names.stream().map(name -> name.equals("embedded") ? embedded(embedded) : real(name)).toList();
+    }
+
+    /**
+     * The cases of an IT that goes through a {@code FaultProxy}: the transfer servers (not the listing ones, whose
+     * transfers the engine ITs cover) in plain FTP and passive mode only, as the proxy relays neither TLS nor
+     * active data connections.
      */
     static Stream<Arguments> allThroughProxy(EmbeddedFtpServerExtension embedded) {
-        return all(embedded).stream().map(server -> Arguments.of(server, "plain, passive"));
+        return Stream.concat(Stream.of(REAL_SERVERS).map(ItServer::real), Stream.of(embedded(embedded)))
+                .map(server -> Arguments.of(server, "plain, passive"));
+    }
+
+    /** Whether the control port accepts the mode's kind of connection (plain FTP, or FTPS). */
+    boolean offers(Mode mode) {
+        return mode.tls() ? offers != Offers.PLAIN : offers != Offers.TLS;
+    }
+
+    /** The mode tests prepare and check files in: plain passive, or FTPS TLS 1.3 passive on an FTPS-only port. */
+    Mode setupMode() {
+        return offers == Offers.TLS ? new Mode("TLSv1.3", true) : new Mode(null, true);
+    }
+
+    /** A directory or file of the ITs, {@code relative} to {@link #workDir()}, as the server names it. */
+    String absolute(String relative) {
+        return workDir.equals("/") ? "/" + relative : workDir + "/" + relative;
+    }
+
+    /**
+     * A directory of the ITs as an endpoint URI names it: relative to the login directory, which is
+     * {@link #workDir()} where the server chroots the user, and {@code /} where it does not.
+     */
+    String uriPath(String relative) {
+        return absolute(relative).substring(1);
     }
 
     /** The embedded server, started by its extension. */
     static ItServer embedded(EmbeddedFtpServerExtension server) {
         return new ItServer("embedded", server.host(), server.port(), 0, 0, EmbeddedFtpServerExtension.USER,
-                EmbeddedFtpServerExtension.PASSWORD, true, server::clientSslContext, null);
+                EmbeddedFtpServerExtension.PASSWORD, true, Offers.PLAIN_AND_TLS, "/", server::clientSslContext, null);
     }
 
     /** The embedded server started with implicit TLS: its only port is the implicit one. */
     static ItServer embeddedImplicit(EmbeddedFtpServerExtension server) {
         return new ItServer("embedded", server.host(), server.port(), 0, server.port(),
-                EmbeddedFtpServerExtension.USER, EmbeddedFtpServerExtension.PASSWORD, true,
+                EmbeddedFtpServerExtension.USER, EmbeddedFtpServerExtension.PASSWORD, true, Offers.PLAIN_AND_TLS, "/",
                 server::clientSslContext, null);
     }
 
@@ -135,10 +194,14 @@ record ItServer(String name, String host, int port, int reusePort, int implicitP
 
     /** The same server reached under another name, e.g. one its certificate does not carry. */
     ItServer withHost(String otherHost) {
-        return new ItServer(name, otherHost, port, reusePort, implicitPort, user, password, mlsd, trust, problem);
+        return new ItServer(name, otherHost, port, reusePort, implicitPort, user, password, mlsd, offers, workDir,
+                trust, problem);
     }
 
     SSLContext trustContext() {
+        if (trust == null) {
+            throw new IllegalStateException(name + " has no certificate: it offers no FTPS");
+        }
         return trust.get();
     }
 
