@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(110);
+        Set<String> props = new HashSet<>(120);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -40,6 +40,8 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("browseLimit");
         props.add("bufferSize");
         props.add("charset");
+        props.add("checksumFileAlgorithm");
+        props.add("checksumWriteFile");
         props.add("chmod");
         props.add("connectTimeout");
         props.add("delay");
@@ -57,6 +59,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("exclude");
         props.add("excludeExt");
         props.add("exclusiveReadLockStrategy");
+        props.add("fastExistsCheck");
         props.add("fileExist");
         props.add("fileName");
         props.add("filter");
@@ -64,6 +67,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("filterFile");
         props.add("flatten");
         props.add("greedy");
+        props.add("handleDirectoryParserAbsoluteResult");
         props.add("host");
         props.add("idempotent");
         props.add("idempotentEager");
@@ -75,6 +79,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("includeExt");
         props.add("initialDelay");
         props.add("jailStartingDirectory");
+        props.add("keepLastModified");
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("localWorkDirectory");
@@ -85,6 +90,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("minDepth");
         props.add("move");
         props.add("moveExisting");
+        props.add("moveExistingFileStrategy");
         props.add("moveFailed");
         props.add("netrcFile");
         props.add("noop");
@@ -117,6 +123,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("separator");
         props.add("shuffle");
         props.add("siteCommand");
         props.add("soTimeout");
@@ -130,6 +137,9 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("transferLoggingIntervalSeconds");
+        props.add("transferLoggingLevel");
+        props.add("transferLoggingVerbose");
         props.add("useFixedDelay");
         props.add("useList");
         props.add("useNetrc");

@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(129);
         props.add("account");
         props.add("activePortRange");
         props.add("allowNullBody");
@@ -40,11 +40,14 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("browseLimit");
         props.add("bufferSize");
         props.add("charset");
+        props.add("checksumFileAlgorithm");
+        props.add("checksumWriteFile");
         props.add("chmod");
         props.add("connectTimeout");
         props.add("delay");
         props.add("delete");
         props.add("directoryName");
+        props.add("disableSecureDataChannelDefaults");
         props.add("disconnect");
         props.add("disconnectOnBatchComplete");
         props.add("doneFileName");
@@ -59,13 +62,17 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exclusiveReadLockStrategy");
         props.add("execPbsz");
         props.add("execProt");
+        props.add("fastExistsCheck");
         props.add("fileExist");
         props.add("fileName");
         props.add("filter");
         props.add("filterDirectory");
         props.add("filterFile");
         props.add("flatten");
+        props.add("ftpClientKeyStoreParameters");
+        props.add("ftpClientTrustStoreParameters");
         props.add("greedy");
+        props.add("handleDirectoryParserAbsoluteResult");
         props.add("host");
         props.add("idempotent");
         props.add("idempotentEager");
@@ -78,6 +85,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("includeExt");
         props.add("initialDelay");
         props.add("jailStartingDirectory");
+        props.add("keepLastModified");
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("localWorkDirectory");
@@ -88,6 +96,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("minDepth");
         props.add("move");
         props.add("moveExisting");
+        props.add("moveExistingFileStrategy");
         props.add("moveFailed");
         props.add("netrcFile");
         props.add("noop");
@@ -121,6 +130,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("securityProtocol");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("separator");
         props.add("shuffle");
         props.add("siteCommand");
         props.add("soTimeout");
@@ -135,6 +145,9 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("transferLoggingIntervalSeconds");
+        props.add("transferLoggingLevel");
+        props.add("transferLoggingVerbose");
         props.add("useFixedDelay");
         props.add("useList");
         props.add("useNetrc");
@@ -148,7 +161,9 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(3);
+        prefixes.put("ftpClientKeyStoreParameters", "ftpClient.keyStore.");
+        prefixes.put("ftpClientTrustStoreParameters", "ftpClient.trustStore.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

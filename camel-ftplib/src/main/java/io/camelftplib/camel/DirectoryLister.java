@@ -54,7 +54,10 @@ final class DirectoryLister {
             default -> list(directory);
         };
         List<FtplibFile> safe = new ArrayList<>(entries.size());
-        for (FtplibFile entry : entries) {
+        boolean reduce = session.config().isHandleDirectoryParserAbsoluteResult();
+        for (FtplibFile listed : entries) {
+            // handleDirectoryParserAbsoluteResult: a server that lists paths means the files of this directory
+            FtplibFile entry = reduce ? lastSegment(listed) : listed;
             String reason = RemoteNames.unsafeReason(entry.name());
             if (reason == null) {
                 safe.add(entry);
@@ -138,6 +141,17 @@ final class DirectoryLister {
             session.listingSentTypeA();
         }
         return entries;
+    }
+
+    private static FtplibFile lastSegment(FtplibFile entry) {
+        String name = entry.name();
+        int slash = name.lastIndexOf(RemoteNames.SEPARATOR, name.length() - 2);
+        if (slash < 0) {
+            return entry;
+        }
+        String last = name.substring(slash + 1);
+        return new FtplibFile(last.endsWith("/") ? last.substring(0, last.length() - 1) : last, entry.kind(),
+                entry.size(), entry.lastModified(), entry.sizeSource());
     }
 
     private static String printable(String name) {

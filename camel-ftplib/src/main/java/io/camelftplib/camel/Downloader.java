@@ -93,7 +93,9 @@ final class Downloader {
         RetrieveStream remote = ftp.retrStream("RETR " + name, rest, expected,
                 binary ? TransferType.BINARY : TransferType.ASCII);
         session.typeSent(binary);
-        FtplibDownload download = new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes());
+        long size = remote.announcedSize().orElse(expected.bytes().orElse(-1));
+        FtplibDownload download = new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes(),
+                TransferProgress.download(config, path, size));
         checksum.ifPresent(c -> download.verifyWith(c, ftp, name));
         return download;
     }
@@ -136,6 +138,7 @@ final class Downloader {
             }
         }
         partial.completeAs(target);
+        LastModifiedKeeper.keepLocally(endpoint, target, entry);
         ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
         exchange.getIn().setHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, target.toString());
         file.setBody(target.toFile());

@@ -18,6 +18,11 @@ import org.apache.camel.util.StringHelper;
 @Component("ftplib")
 public class FtplibComponent extends GenericFileComponent<FtplibFile> {
 
+    /** The prefix of ftps:'s key store settings. */
+    static final String KEY_STORE_PREFIX = "ftpClient.keyStore.";
+    /** The prefix of ftps:'s trust store settings. */
+    static final String TRUST_STORE_PREFIX = "ftpClient.trustStore.";
+
     /** Creates the component. */
     public FtplibComponent() {
     }
@@ -38,7 +43,28 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
-        return newEndpoint(uri, new URI(normalized));
+        FtplibEndpoint endpoint = newEndpoint(uri, new URI(normalized));
+        takePrefixedOptions(endpoint, parameters);
+        CamelFtpOptions.translate(StringHelper.before(uri, ":"), parameters);
+        return endpoint;
+    }
+
+    /**
+     * Takes the options that ftp: gives with a prefix of its own out of the parameters, before the ftp: names are
+     * translated. Plain FTP has none: the key and trust stores of ftps: ({@code ftpClient.keyStore.*},
+     * {@code ftpClient.trustStore.*}) are refused here, naming ftplibs:.
+     *
+     * @param endpoint   the endpoint being created
+     * @param parameters the endpoint's parameters, changed in place
+     * @throws IllegalArgumentException for a key or trust store setting
+     */
+    protected void takePrefixedOptions(FtplibEndpoint endpoint, Map<String, Object> parameters) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith(KEY_STORE_PREFIX) || name.startsWith(TRUST_STORE_PREFIX)) {
+                throw new IllegalArgumentException("The option " + name + " sets a TLS key or trust store, which "
+                        + "plain FTP does not use; use an ftplibs: endpoint for FTPS");
+            }
+        }
     }
 
     private static void refuseUnsupported(String uri, Map<String, Object> parameters) {

@@ -41,15 +41,18 @@ public final class FtplibDownload {
     private final RetrieveStream remote;
     private final String path;
     private final Body body;
+    private final TransferProgress progress;
     private IOException failure;
     private Exchange exchange;
     private TransferChecksum checksum;
     private Ftp ftp;
     private String command;
 
-    FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes) {
+    FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes,
+                   TransferProgress progress) {
         this.remote = remote;
         this.path = path;
+        this.progress = progress;
         this.body = new Body(bufferSize(bufferSize, remote.announcedSize(), expectedBytes));
     }
 
@@ -197,7 +200,8 @@ public final class FtplibDownload {
                 return -1;
             }
             if (in == null) {
-                in = new BufferedInputStream(checksum == null ? remote : checksum.track(remote), bufferSize);
+                InputStream counted = progress.track(remote);
+                in = new BufferedInputStream(checksum == null ? counted : checksum.track(counted), bufferSize);
             }
             int n;
             try {
@@ -213,6 +217,7 @@ public final class FtplibDownload {
                     ReplyHeaders.set(exchange.getMessage(), remote.finalReply());
                 }
                 verifyChecksum();
+                progress.completed();
             }
             return n;
         }
