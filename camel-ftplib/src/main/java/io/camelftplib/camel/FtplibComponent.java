@@ -39,13 +39,13 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
     @Override
     protected GenericFileEndpoint<FtplibFile> buildFileEndpoint(String uri, String remaining,
                                                                  Map<String, Object> parameters) throws Exception {
-        refuseUnsupported(uri, parameters);
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
         FtplibEndpoint endpoint = newEndpoint(uri, new URI(normalized));
         takePrefixedOptions(endpoint, parameters);
         CamelFtpOptions.translate(StringHelper.before(uri, ":"), parameters);
+        refuseUnsupported(uri, parameters);
         return endpoint;
     }
 
