@@ -44,6 +44,7 @@ import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.mina.transport.socket.SocketSessionConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -85,6 +86,7 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
     private boolean checkSessionsAfterEach = true;
     private String address = "127.0.0.1";
     private boolean verbatimAscii;
+    private int bytesPerSecond;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<String>> commandHooks = new ConcurrentHashMap<>();
     private Path baseDir;
@@ -177,6 +179,18 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
      */
     public EmbeddedFtpServerExtension withVerbatimAsciiTransfers() {
         this.verbatimAscii = true;
+        return this;
+    }
+
+    /**
+     * Limits every transfer, in both directions, to a rate, so a small file takes long enough for what a test
+     * observes while it runs (progress logging).
+     *
+     * @param bytesPerSecond the rate in bytes per second
+     * @return this
+     */
+    public EmbeddedFtpServerExtension withTransferRate(int bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         return this;
     }
 
@@ -298,6 +312,9 @@ public final class EmbeddedFtpServerExtension implements BeforeAllCallback, Afte
             user.setHomeDirectory(home.toString());
             List<Authority> authorities = new ArrayList<>();
             authorities.add(new WritePermission());
+            if (bytesPerSecond > 0) {
+                authorities.add(new TransferRatePermission(bytesPerSecond, bytesPerSecond));
+            }
             user.setAuthorities(authorities);
             manager.save(user);
         }
