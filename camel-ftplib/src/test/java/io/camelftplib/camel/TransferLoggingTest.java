@@ -84,7 +84,8 @@ class TransferLoggingTest {
         assertThat(lines).anyMatch(l -> l.contains(" INFO ") && l.endsWith("Uploading to " + server
                 + " file: logged/big file.bin starting"));
         assertThat(lines.stream().filter(l -> l.contains("Uploading to " + server + " file: logged/big file.bin (progress: ")))
-                .as("one progress line a second of a transfer that lasts over 2 s: %s", lines).hasSizeGreaterThanOrEqualTo(2);
+                .as("one progress line a second of a transfer that lasts over 2 s: %s", lines)
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(lines).anyMatch(l -> l.contains("Uploading to " + server + " file: logged/big file.bin completed "
                 + "(size: 640.0 KB) (took: "));
         assertThat(lines).anyMatch(l -> l.endsWith("Downloading from " + server + " file: logged/big file.bin "
