@@ -61,7 +61,8 @@ class FtpCatalogParityTest {
     private static JsonObject catalog(String resource) throws IOException {
         try (InputStream in = FtpCatalogParityTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            return (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8), new JsonObject());
+            return (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    new JsonObject());
         }
     }
 

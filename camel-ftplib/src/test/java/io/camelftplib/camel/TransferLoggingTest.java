@@ -83,7 +83,8 @@ class TransferLoggingTest {
         List<String> lines = progressLines();
         assertThat(lines).anyMatch(l -> l.contains(" INFO ") && l.endsWith("Uploading to " + server
                 + " file: logged/big file.bin starting"));
-        assertThat(lines.stream().filter(l -> l.contains("Uploading to " + server + " file: logged/big file.bin (progress: ")))
+        String uploadProgress = "Uploading to " + server + " file: logged/big file.bin (progress: ";
+        assertThat(lines.stream().filter(l -> l.contains(uploadProgress)))
                 .as("one progress line a second of a transfer that lasts over 2 s: %s", lines)
                 .hasSizeGreaterThanOrEqualTo(2);
         assertThat(lines).anyMatch(l -> l.contains("Uploading to " + server + " file: logged/big file.bin completed "
