@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the documentation in step with the catalogs: the options tables of
- * {@code src/main/docs/<scheme>-component.adoc} are the ones rendered here from the generated catalog (a stale page fails, and the page as it should be is
- * written to {@code target/docs} to copy over), and the README's table of {@code ftp:}/{@code ftps:} options names
- * every option of Camel's catalogs.
+ * {@code src/main/docs/<scheme>-component.adoc} are the ones rendered here from the generated catalog (a stale page
+ * fails, and the page as it should be is written to {@code target/docs} to copy over), and the README's table of
+ * {@code ftp:}/{@code ftps:} options names every option of Camel's catalogs.
  */
 class ComponentDocsTest {
 
