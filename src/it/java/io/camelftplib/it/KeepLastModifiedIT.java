@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code keepLastModified=true} against real servers. Upload: the time of the {@code CamelFileLastModified} header
  * is set with {@code MFMT} and read back with {@code MDTM}; ProFTPD offers MFMT, vsftpd does not (its FEAT lists
  * none), so there the test is skipped saying so. Download into the {@code localWorkDirectory}: the local file gets
- * the remote time as {@code MDTM} reports it, to the second from ProFTPD's MLSD listing, to the minute from
- * vsftpd's LIST lines (a Unix listing of a recent file shows hours and minutes only).
+ * the remote time as {@code MDTM} reports it, to the second on both: from ProFTPD's MLSD listing, and from MDTM on
+ * vsftpd, whose listing (NLST, as it offers no MLSD) gives no time. With {@code listing=list} vsftpd's LIST lines
+ * give the minute only (a Unix listing of a recent file shows hours and minutes).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class KeepLastModifiedIT {
@@ -79,11 +79,7 @@ class KeepLastModifiedIT {
             assertThat(exchange).as("a file arrived").isNotNull();
             Path local = Path.of(exchange.getIn().getHeader("CamelFileLocalWorkPath", String.class));
             Instant kept = Files.getLastModifiedTime(local).toInstant();
-            if (server.mlsd()) {
-                assertThat(kept).isEqualTo(remote);
-            } else {
-                assertThat(kept).isEqualTo(remote.truncatedTo(ChronoUnit.MINUTES));
-            }
+            assertThat(kept).isEqualTo(remote);
             consumer.doneUoW(exchange);
         }
         try (Ftp ftp = ItClients.login(server, new Mode(null, true))) {

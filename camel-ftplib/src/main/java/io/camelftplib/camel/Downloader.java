@@ -111,6 +111,10 @@ final class Downloader {
         boolean resumable = isResumable();
         long offset = 0;
         FtplibFile entry = file.getFile();
+        if (endpoint.isKeepLastModified() && !resumable && entry.lastModified() < 0) {
+            // keepLastModified needs the time an NLST listing does not give: MLST, else MDTM
+            entry = probe.stat(path, true).orElse(entry);
+        }
         if (resumable) {
             // the version now, asked for exactly this file: it decides whether the partial may be continued
             Optional<FtplibFile> now = probe.stat(path, true);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code MFMT} (when the server's FEAT lists it), sent after the transfer and before
  * camel-file renames a temporary name into place, which keeps the time. A download into the
  * {@code localWorkDirectory} gets the remote file's time on the local file; that time is as precise as the
- * listing: seconds from MLSD or MDTM, minutes from a Unix LIST line of the last six months, days from older ones.
+ * listing: seconds from MLSD, or from MLST or MDTM when the listing gave none (NLST), minutes from a Unix LIST line
+ * of the last six months, days from older ones.
  *
  * <p>Stateless; thread-safe.
  */

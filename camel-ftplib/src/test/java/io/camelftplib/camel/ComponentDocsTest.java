@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the documentation in step with the catalogs: the options tables of
- * {@code src/main/docs/<scheme>-component.adoc} are the ones rendered here from the generated catalog (a stale page
+ * {@code src/main/docs/<scheme>-component.adoc} (in the blocks of their own, beside the blocks Camel's tooling fills
+ * with its includes) are the ones rendered here from the generated catalog (a stale page
  * fails, and the page as it should be is written to {@code target/docs} to copy over), and the README's table of
  * {@code ftp:}/{@code ftps:} options names every option of Camel's catalogs.
  */
@@ -30,10 +31,10 @@ class ComponentDocsTest {
         JsonObject catalog = catalog("META-INF/io/camelftplib/camel/" + scheme + ".json");
         Path page = MODULE.resolve("src/main/docs/" + scheme + "-component.adoc");
         String text = Files.readString(page, StandardCharsets.UTF_8);
-        String expected = replaceBlock(replaceBlock(text, "component options",
+        String expected = replaceBlock(replaceBlock(text, "catalog component options",
                 table("The " + scheme + " component supports these options.",
                         (JsonObject) catalog.get("componentProperties"))),
-                "endpoint options", table("The " + scheme + " endpoint is configured using URI syntax `"
+                "catalog endpoint options", table("The " + scheme + " endpoint is configured using URI syntax `"
                         + ((JsonObject) catalog.get("component")).getString("syntax") + "` with these path and query "
                         + "parameters.", (JsonObject) catalog.get("properties")));
         if (!expected.equals(text)) {
