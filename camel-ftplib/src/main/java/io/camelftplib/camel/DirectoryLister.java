@@ -215,7 +215,9 @@ final class DirectoryLister {
         return records;
     }
 
-    private boolean offer(FtplibFile entry, SkippedEntries skipped, EntrySink sink) {
+    private boolean offer(FtplibFile listed, SkippedEntries skipped, EntrySink sink) {
+        // handleDirectoryParserAbsoluteResult: a server that lists paths means the files of this directory
+        FtplibFile entry = session.config().isHandleDirectoryParserAbsoluteResult() ? lastSegment(listed) : listed;
         String reason = RemoteNames.unsafeReason(entry.name());
         if (reason != null) {
             skipped.unsafe(entry.name(), reason);
@@ -242,5 +244,16 @@ final class DirectoryLister {
 
     private static String command(String verb, String directory) {
         return directory.isEmpty() ? verb : verb + " " + directory;
+    }
+
+    private static FtplibFile lastSegment(FtplibFile entry) {
+        String name = entry.name();
+        int slash = name.lastIndexOf(RemoteNames.SEPARATOR, name.length() - 2);
+        if (slash < 0) {
+            return entry;
+        }
+        String last = name.substring(slash + 1);
+        return new FtplibFile(last.endsWith("/") ? last.substring(0, last.length() - 1) : last, entry.kind(),
+                entry.size(), entry.lastModified(), entry.sizeSource());
     }
 }

@@ -93,7 +93,9 @@ final class Downloader {
         RetrieveStream remote = ftp.retrStream("RETR " + name, rest, expected,
                 binary ? TransferType.BINARY : TransferType.ASCII);
         session.typeSent(binary);
-        FtplibDownload download = new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes());
+        long size = remote.announcedSize().orElse(expected.bytes().orElse(-1));
+        FtplibDownload download = new FtplibDownload(remote, path, endpoint.getBufferSize(), expected.bytes(),
+                TransferProgress.download(config, path, size));
         checksum.ifPresent(c -> download.verifyWith(c, ftp, name));
         return download;
     }
@@ -109,6 +111,10 @@ final class Downloader {
         boolean resumable = isResumable();
         long offset = 0;
         FtplibFile entry = file.getFile();
+        if (endpoint.isKeepLastModified() && !resumable && entry.lastModified() < 0) {
+            // keepLastModified needs the time an NLST listing does not give: MLST, else MDTM
+            entry = probe.stat(path, true).orElse(entry);
+        }
         if (resumable) {
             // the version now, asked for exactly this file: it decides whether the partial may be continued
             Optional<FtplibFile> now = probe.stat(path, true);
@@ -136,6 +142,7 @@ final class Downloader {
             }
         }
         partial.completeAs(target);
+        LastModifiedKeeper.keepLocally(endpoint, target, entry);
         ReplyHeaders.set(exchange.getIn(), download.getFinalReply());
         exchange.getIn().setHeader(FtplibConstants.FILE_LOCAL_WORK_PATH, target.toString());
         file.setBody(target.toFile());

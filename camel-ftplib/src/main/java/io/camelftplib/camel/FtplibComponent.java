@@ -52,6 +52,11 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
               description = "The default trustPasvAddress of the endpoints: connect to the address of PASV replies")
     private boolean trustPasvAddress;
 
+    /** The prefix of ftps:'s key store settings. */
+    static final String KEY_STORE_PREFIX = "ftpClient.keyStore.";
+    /** The prefix of ftps:'s trust store settings. */
+    static final String TRUST_STORE_PREFIX = "ftpClient.trustStore.";
+
     /** Creates the component. */
     public FtplibComponent() {
     }
@@ -91,13 +96,15 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
     @Override
     protected GenericFileEndpoint<FtplibFile> buildFileEndpoint(String uri, String remaining,
                                                                  Map<String, Object> parameters) throws Exception {
-        refuseUnsupported(uri, parameters);
-        OptionValues.checkWritten(uri, parameters);
         String base = StringHelper.before(uri, "?", uri);
         // the scheme's own URI syntax: ftplib://user@host:port/dir (also accepted: ftplib:host/dir)
         String normalized = base.contains("://") ? base : base.replaceFirst(":", "://");
         FtplibEndpoint endpoint = newEndpoint(uri, new URI(normalized));
         applyDefaults(endpoint.getConfiguration());
+        takePrefixedOptions(endpoint, parameters);
+        CamelFtpOptions.translate(StringHelper.before(uri, ":"), parameters);
+        refuseUnsupported(uri, parameters);
+        OptionValues.checkWritten(uri, parameters);
         return endpoint;
     }
 
@@ -114,6 +121,24 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
         config.setUseEpsvWithIpv4(useEpsvWithIpv4);
         config.setUsePret(usePret);
         config.setTrustPasvAddress(trustPasvAddress);
+    }
+
+    /**
+     * Takes the options that ftp: gives with a prefix of its own out of the parameters, before the ftp: names are
+     * translated. Plain FTP has none: the key and trust stores of ftps: ({@code ftpClient.keyStore.*},
+     * {@code ftpClient.trustStore.*}) are refused here, naming ftplibs:.
+     *
+     * @param endpoint   the endpoint being created
+     * @param parameters the endpoint's parameters, changed in place
+     * @throws IllegalArgumentException for a key or trust store setting
+     */
+    protected void takePrefixedOptions(FtplibEndpoint endpoint, Map<String, Object> parameters) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith(KEY_STORE_PREFIX) || name.startsWith(TRUST_STORE_PREFIX)) {
+                throw new IllegalArgumentException("The option " + name + " sets a TLS key or trust store, which "
+                        + "plain FTP does not use; use an ftplibs: endpoint for FTPS");
+            }
+        }
     }
 
     private static void refuseUnsupported(String uri, Map<String, Object> parameters) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import io.camelftplib.camel.listing.ListingDialect;
 import io.camelftplib.camel.listing.ListingOptions;
 import io.camelftplib.ftplib.PortRange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFileConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -246,6 +247,41 @@ public class FtplibConfiguration extends GenericFileConfiguration {
                             + "another host. Off by default, so a server cannot direct the client to another host "
                             + "(CVE-2021-4189)")
     private boolean trustPasvAddress;
+
+    // ---- options of Camel's ftp: that a route moving to ftplib: keeps (see CamelFtpOptions for the rest)
+    @UriParam(label = "advanced", defaultValue = "UNIX", enums = "UNIX,Windows,Auto",
+              description = "The path separator of produced file names, as in ftp:. UNIX and Auto both mean /: "
+                            + "FTP paths use / on every server ftplib: talks to (Windows servers such as IIS and "
+                            + "FileZilla Server accept it too), so Auto does not depend on the local OS as in ftp:. "
+                            + "Windows fails endpoint creation: the component builds and checks paths with /")
+    private FtplibPathSeparator separator = FtplibPathSeparator.UNIX;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Accepted for routes moved from ftp:, where it replaces a directory listing by a listing "
+                            + "of the one file. ftplib: always checks whether a file exists that way (MLST, else "
+                            + "SIZE), so the value changes nothing")
+    private boolean fastExistsCheck;
+    @UriParam(label = "consumer,advanced", defaultValue = "false",
+              description = "Allows you to set how the consumer will handle subfolders and files in the path if the "
+                            + "directory parser results in with absolute paths. Some servers list a directory with "
+                            + "paths (dir/name or /home/user/dir/name) instead of names: when true, the consumer "
+                            + "uses the last segment of such a path as the name; when false such entries are skipped "
+                            + "with a WARN, since a path could point outside the listed directory")
+    private boolean handleDirectoryParserAbsoluteResult;
+    @UriParam(label = "logging", defaultValue = "DEBUG", enums = "TRACE,DEBUG,INFO,WARN,ERROR,OFF",
+              description = "Configure the logging level to use when logging the progress of upload and download "
+                            + "operations: the start and end of each transfer, and its progress every "
+                            + "transferLoggingIntervalSeconds while it runs (category "
+                            + "io.camelftplib.camel.TransferProgress)")
+    private LoggingLevel transferLoggingLevel = LoggingLevel.DEBUG;
+    @UriParam(label = "logging", defaultValue = "5",
+              description = "Configures the interval in seconds to use when logging the progress of upload and "
+                            + "download operations that are in-flight. This is used for logging progress when "
+                            + "operations take a longer time")
+    private int transferLoggingIntervalSeconds = 5;
+    @UriParam(label = "logging", defaultValue = "false",
+              description = "Configures whether perform verbose (fine-grained) logging of the progress of upload "
+                            + "and download operations: every block read or written, at transferLoggingLevel")
+    private boolean transferLoggingVerbose;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibConfiguration() {
@@ -850,6 +886,86 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param trustPasvAddress true to connect to the address a PASV reply names */
     public void setTrustPasvAddress(boolean trustPasvAddress) {
         this.trustPasvAddress = trustPasvAddress;
+
+    // ---- accessors of the options kept from ftp:
+
+    /** @return the separator of produced paths */
+    public FtplibPathSeparator getSeparator() {
+        return separator;
+    }
+
+    /**
+     * Sets the separator of produced paths.
+     *
+     * @param separator UNIX or Auto (both /)
+     * @throws IllegalArgumentException for Windows, naming what to do instead
+     */
+    public void setSeparator(FtplibPathSeparator separator) {
+        if (separator == FtplibPathSeparator.Windows) {
+            throw new IllegalArgumentException("separator=Windows is not supported by ftplib: endpoints: paths are "
+                    + "built and checked with /, which Windows FTP servers (IIS, FileZilla Server) accept as well; "
+                    + "use separator=UNIX or remove the option");
+        }
+        this.separator = separator;
+    }
+
+    /** @return whether fastExistsCheck was given; it changes nothing */
+    public boolean isFastExistsCheck() {
+        return fastExistsCheck;
+    }
+
+    /** @param fastExistsCheck accepted for ftp: routes; exists checks are always of the one file */
+    public void setFastExistsCheck(boolean fastExistsCheck) {
+        this.fastExistsCheck = fastExistsCheck;
+    }
+
+    /** @return whether listed paths are reduced to their last segment */
+    public boolean isHandleDirectoryParserAbsoluteResult() {
+        return handleDirectoryParserAbsoluteResult;
+    }
+
+    /** @param handleDirectoryParserAbsoluteResult true to use the last segment of a listed path as the name */
+    public void setHandleDirectoryParserAbsoluteResult(boolean handleDirectoryParserAbsoluteResult) {
+        this.handleDirectoryParserAbsoluteResult = handleDirectoryParserAbsoluteResult;
+    }
+
+    /** @return the level of transfer progress lines */
+    public LoggingLevel getTransferLoggingLevel() {
+        return transferLoggingLevel;
+    }
+
+    /** @param transferLoggingLevel the level of transfer progress lines, OFF for none */
+    public void setTransferLoggingLevel(LoggingLevel transferLoggingLevel) {
+        this.transferLoggingLevel = transferLoggingLevel;
+    }
+
+    /** @return seconds between two progress lines of one transfer */
+    public int getTransferLoggingIntervalSeconds() {
+        return transferLoggingIntervalSeconds;
+    }
+
+    /**
+     * Sets the seconds between two progress lines of one transfer.
+     *
+     * @param transferLoggingIntervalSeconds at least 1
+     * @throws IllegalArgumentException when below 1
+     */
+    public void setTransferLoggingIntervalSeconds(int transferLoggingIntervalSeconds) {
+        if (transferLoggingIntervalSeconds < 1) {
+            throw new IllegalArgumentException("transferLoggingIntervalSeconds must be at least 1, was "
+                    + transferLoggingIntervalSeconds);
+        }
+        this.transferLoggingIntervalSeconds = transferLoggingIntervalSeconds;
+    }
+
+    /** @return whether every block of a transfer is logged */
+    public boolean isTransferLoggingVerbose() {
+        return transferLoggingVerbose;
+    }
+
+    /** @param transferLoggingVerbose true to log every block of a transfer */
+    public void setTransferLoggingVerbose(boolean transferLoggingVerbose) {
+        this.transferLoggingVerbose = transferLoggingVerbose;
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class FtplibDownload {
     private final String path;
     private final Body body;
     private final InputStream routeView;
+    private final TransferProgress progress;
     private IOException failure;
     private Exchange exchange;
     private String server = "the server";
@@ -49,9 +50,11 @@ public final class FtplibDownload {
     private Ftp ftp;
     private String command;
 
-    FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes) {
+    FtplibDownload(RetrieveStream remote, String path, int bufferSize, OptionalLong expectedBytes,
+                   TransferProgress progress) {
         this.remote = remote;
         this.path = path;
+        this.progress = progress;
         this.body = new Body(bufferSize(bufferSize, remote.announcedSize(), expectedBytes));
         this.routeView = new RouteView(body);
     }
@@ -252,7 +255,8 @@ public final class FtplibDownload {
                 return -1;
             }
             if (in == null) {
-                in = new BufferedInputStream(checksum == null ? remote : checksum.track(remote), bufferSize);
+                InputStream counted = progress.track(remote);
+                in = new BufferedInputStream(checksum == null ? counted : checksum.track(counted), bufferSize);
             }
             int n;
             try {
@@ -268,6 +272,7 @@ public final class FtplibDownload {
                     ReplyHeaders.set(exchange.getMessage(), remote.finalReply());
                 }
                 verifyChecksum();
+                progress.completed();
             }
             return n;
         }

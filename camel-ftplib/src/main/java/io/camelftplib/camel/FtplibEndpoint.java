@@ -45,8 +45,7 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
             + "readLockIdempotentReleaseExecutorService,readLockMarkerFile,readLockDeleteOrphanLockFiles,"
             + "directoryMustExist,"
             + "extendedAttributes,probeContentType,startingDirectoryMustExist,startingDirectoryMustHaveAccess,"
-            + "chmodDirectory,forceWrites,copyAndDeleteOnRenameFail,renameUsingCopy,synchronous,keepLastModified,"
-            + "checksumFileAlgorithm,checksumWriteFile,moveExistingFileStrategy";
+            + "chmodDirectory,forceWrites,copyAndDeleteOnRenameFail,renameUsingCopy,synchronous";
 
     @UriParam
     private FtplibConfiguration configuration;
@@ -230,6 +229,7 @@ public class FtplibEndpoint extends GenericFileEndpoint<FtplibFile> {
      * @throws IllegalArgumentException naming the option and what to add or remove
      */
     void validateTransferOptions() {
+        ChecksumFile.check(getChecksumFileAlgorithm());
         if (configuration.isResumeUpload() && getTempFileName() == null) {
             throw new IllegalArgumentException("resumeUpload needs tempPrefix or tempFileName: an upload is only "
                     + "ever continued under a temporary name that this endpoint alone writes, never under the final "

@@ -232,7 +232,7 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     @Override
     public boolean storeFile(String name, Exchange exchange, long size) {
         try {
-            String reply = lanes.current().uploader().store(RemoteNames.checkPath(name), exchange);
+            String reply = lanes.current().uploader().store(RemoteNames.checkPath(name), exchange, this);
             ReplyHeaders.set(exchange.getIn(), reply);
             return true;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.camelftplib.camel;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.camelftplib.ftplib.FtpTls;
 import org.apache.camel.SSLContextParametersAware;
@@ -8,6 +9,7 @@ import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The {@code ftplibs:} component: FTPS endpoints. An endpoint without its own {@code sslContextParameters} uses the
@@ -39,6 +41,21 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
         return new FtplibsEndpoint(uri, this, new FtplibsConfiguration(parsed));
     }
 
+    /**
+     * Takes ftps:'s key and trust store settings ({@code ftpClient.keyStore.*}, {@code ftpClient.trustStore.*}).
+     *
+     * @param endpoint   the endpoint being created
+     * @param parameters the endpoint's parameters, changed in place
+     */
+    @Override
+    protected void takePrefixedOptions(FtplibEndpoint endpoint, Map<String, Object> parameters) {
+        FtplibsConfiguration configuration = ((FtplibsEndpoint) endpoint).getConfiguration();
+        Map<String, Object> keyStore = PropertiesHelper.extractProperties(parameters, KEY_STORE_PREFIX);
+        Map<String, Object> trustStore = PropertiesHelper.extractProperties(parameters, TRUST_STORE_PREFIX);
+        configuration.setFtpClientKeyStoreParameters(keyStore.isEmpty() ? null : keyStore);
+        configuration.setFtpClientTrustStoreParameters(trustStore.isEmpty() ? null : trustStore);
+    }
+
     @Override
     protected void applyDefaults(FtplibConfiguration config) {
         super.applyDefaults(config);
@@ -53,6 +70,16 @@ public class FtplibsComponent extends FtplibComponent implements SSLContextParam
         if (configuration.isImplicit() && !configuration.hasPortInUri()) {
             // the options are set only now, after the URI was parsed: implicit FTPS listens on 990, not 21
             configuration.setPort(FtpTls.FTPS_IMPLICIT_PORT);
+        }
+        if (configuration.getFtpClientKeyStoreParameters() != null
+                || configuration.getFtpClientTrustStoreParameters() != null) {
+            if (ftps.getSslContextParameters() != null) {
+                throw new IllegalArgumentException("The endpoint " + ftps + " gives both sslContextParameters and "
+                        + "ftpClient.keyStore.* or ftpClient.trustStore.*: use one of the two");
+            }
+            ftps.setSslContextParameters(StoreOptions.toSslContextParameters(
+                    configuration.getFtpClientKeyStoreParameters(), configuration.getFtpClientTrustStoreParameters(),
+                    configuration.getSecurityProtocol()));
         }
         if (ftps.getSslContextParameters() == null) {
             ftps.setSslContextParameters(sslContextParameters != null

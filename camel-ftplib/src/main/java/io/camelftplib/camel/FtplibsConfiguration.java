@@ -2,6 +2,7 @@ package io.camelftplib.camel;
 
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
@@ -47,6 +48,23 @@ public class FtplibsConfiguration extends FtplibConfiguration {
                             + "execProt")
     private boolean clearCommandChannel;
     private final boolean portInUri;
+    // ---- options of Camel's ftps: that a route moving to ftplibs: keeps
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Use this option to disable default options when using secure data channel. When true, "
+                            + "no PBSZ and PROT are sent after login, so the data connections stay in whatever "
+                            + "protection the server starts with (clear, for RFC 4217 servers) unless execProt is "
+                            + "given in the URI, which is then sent as with ftps:")
+    private boolean disableSecureDataChannelDefaults;
+    @UriParam(label = "security", prefix = "ftpClient.keyStore.", multiValue = true,
+              description = "The client key store, as in ftps:: ftpClient.keyStore.file (a file, or classpath: or "
+                            + "http: resource), .type (default the JDK's), .password, .keyPassword and .algorithm. "
+                            + "Another way to give sslContextParameters: the two cannot be combined")
+    private Map<String, Object> ftpClientKeyStoreParameters;
+    @UriParam(label = "security", prefix = "ftpClient.trustStore.", multiValue = true,
+              description = "The trust store, as in ftps:: ftpClient.trustStore.file, .type, .password and "
+                            + ".algorithm. Another way to give sslContextParameters: the two cannot be combined")
+    private Map<String, Object> ftpClientTrustStoreParameters;
+    private boolean execProtGiven;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibsConfiguration() {
@@ -119,6 +137,7 @@ public class FtplibsConfiguration extends FtplibConfiguration {
             throw new IllegalArgumentException("execProt must be P (private) or C (clear), was '" + execProt + "'");
         }
         this.execProt = execProt;
+        this.execProtGiven = true;
     }
 
     /** @return the PBSZ value */
@@ -148,6 +167,48 @@ public class FtplibsConfiguration extends FtplibConfiguration {
     /** @param verifyHostname false to skip the host name check (not recommended) */
     public void setVerifyHostname(boolean verifyHostname) {
         this.verifyHostname = verifyHostname;
+    }
+
+    // ---- accessors of the options kept from ftps:
+
+    /** @return whether PBSZ and PROT are left out unless execProt is given */
+    public boolean isDisableSecureDataChannelDefaults() {
+        return disableSecureDataChannelDefaults;
+    }
+
+    /** @param disableSecureDataChannelDefaults true to send PBSZ and PROT only for an execProt given in the URI */
+    public void setDisableSecureDataChannelDefaults(boolean disableSecureDataChannelDefaults) {
+        this.disableSecureDataChannelDefaults = disableSecureDataChannelDefaults;
+    }
+
+    /**
+     * Tells whether PBSZ and PROT are sent after login: always, unless {@code disableSecureDataChannelDefaults} is
+     * on and no {@code execProt} was given.
+     *
+     * @return true to send them
+     */
+    boolean sendsDataChannelProtection() {
+        return !disableSecureDataChannelDefaults || execProtGiven;
+    }
+
+    /** @return the key store settings ({@code ftpClient.keyStore.*}), or null */
+    public Map<String, Object> getFtpClientKeyStoreParameters() {
+        return ftpClientKeyStoreParameters;
+    }
+
+    /** @param ftpClientKeyStoreParameters the key store settings, keys without the prefix */
+    public void setFtpClientKeyStoreParameters(Map<String, Object> ftpClientKeyStoreParameters) {
+        this.ftpClientKeyStoreParameters = ftpClientKeyStoreParameters;
+    }
+
+    /** @return the trust store settings ({@code ftpClient.trustStore.*}), or null */
+    public Map<String, Object> getFtpClientTrustStoreParameters() {
+        return ftpClientTrustStoreParameters;
+    }
+
+    /** @param ftpClientTrustStoreParameters the trust store settings, keys without the prefix */
+    public void setFtpClientTrustStoreParameters(Map<String, Object> ftpClientTrustStoreParameters) {
+        this.ftpClientTrustStoreParameters = ftpClientTrustStoreParameters;
     }
 
     @Override

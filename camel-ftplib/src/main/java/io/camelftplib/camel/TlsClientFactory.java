@@ -71,9 +71,10 @@ final class TlsClientFactory implements FtpClientFactory {
     }
 
     /**
-     * Sends {@code PBSZ 0} and {@code PROT P} ({@code execProt=P}) or {@code PROT C} ({@code execProt=C}), then
-     * {@code CCC} with {@code clearCommandChannel=true}. RFC 4217 section 9 requires {@code PBSZ} before
-     * {@code PROT} and allows only 0 over TLS.
+     * Sends {@code PBSZ 0} and {@code PROT P} ({@code execProt=P}) or {@code PROT C} ({@code execProt=C}),
+     * nothing with {@code disableSecureDataChannelDefaults} and no {@code execProt} in the URI, then {@code CCC}
+     * with {@code clearCommandChannel=true}. RFC 4217 section 9 requires {@code PBSZ} before {@code PROT} and
+     * allows only 0 over TLS.
      *
      * @param ftp a logged-in client from {@link #create}
      * @throws IOException when the server refuses a command
@@ -81,6 +82,9 @@ final class TlsClientFactory implements FtpClientFactory {
     @Override
     public void afterLogin(Ftp ftp) throws IOException {
         FtpTls tls = (FtpTls) ftp;
+        if (!config.sendsDataChannelProtection()) {
+            return;
+        }
         if ("P".equals(config.getExecProt())) {
             tls.protP();
         } else {

@@ -55,14 +55,17 @@ final class UploadTransfer {
     Stored send(String name, InputStream body, boolean append, boolean resume) throws IOException {
         FtplibConfiguration config = endpoint.getConfiguration();
         Ftp ftp = session.client();
+        TransferProgress progress = TransferProgress.upload(config, name);
         if (!config.isBinary()) {
-            String reply = ftp.storLines((append ? "APPE " : "STOR ") + name, body);
+            String reply = ftp.storLines((append ? "APPE " : "STOR ") + name, progress.track(body));
             session.typeSent(false);
+            progress.completed();
             return new Stored(reply, Optional.empty());
         }
         Optional<TransferChecksum> checksum = TransferChecksum.start(config.getVerifyChecksum(), session.features(),
                 config.remoteServerInformation());
-        InputStream source = checksum.map(c -> c.track(body)).orElse(body);
+        InputStream counted = progress.track(body);
+        InputStream source = checksum.map(c -> c.track(counted)).orElse(counted);
         OptionalLong held = append || resume ? storedSize(ftp, name) : OptionalLong.of(0);
         long offset = resume ? held.orElse(0) : 0;
         if (offset > 0) {
@@ -76,6 +79,7 @@ final class UploadTransfer {
         if (checksum.isPresent()) {
             checksum.get().verify(ftp, name, name);
         }
+        progress.completed();
         return new Stored(upload.finalReply(), checksum);
     }
 

@@ -13,7 +13,9 @@ import io.camelftplib.ftplib.FtpIncompleteTransferException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFileExist;
+import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.strategy.FileMoveExistingStrategy;
 
 /**
  * Uploads with {@code STOR} ({@code APPE} for {@code fileExist=Append}), applying {@code fileExist} with exists
@@ -49,14 +51,15 @@ final class Uploader {
     /**
      * Stores the exchange's body under {@code path}, honouring {@code fileExist}.
      *
-     * @param path     the remote path
-     * @param exchange the exchange
+     * @param path       the remote path
+     * @param exchange   the exchange
+     * @param operations the operations handed to a custom {@code moveExistingFileStrategy}
      * @return the final reply, or null when {@code fileExist=Ignore} skipped an existing file
      * @throws IOException when the upload or a check fails
      * @throws GenericFileOperationFailedException for {@code fileExist=Fail} on an existing file, or a null body
      *                                             without {@code allowNullBody}
      */
-    String store(String path, Exchange exchange) throws IOException {
+    String store(String path, Exchange exchange, GenericFileOperations<FtplibFile> operations) throws IOException {
         GenericFileExist exist = endpoint.getFileExist();
         if ((exist == GenericFileExist.Ignore || exist == GenericFileExist.Fail || exist == GenericFileExist.Move)
                 && probe.stat(path, false).isPresent()) {
@@ -67,9 +70,9 @@ final class Uploader {
                 throw new GenericFileOperationFailedException("File already exist: " + path
                         + ". Cannot write new file.");
             }
-            new ExistingFileMover(this, endpoint).move(path);
+            moveExisting(path, operations);
         }
-        try (InputStream body = bodyOf(exchange, path)) {
+        try (InputStream body = ChecksumFile.digesting(endpoint, bodyOf(exchange, path), exchange)) {
             return upload(path, body, exist == GenericFileExist.Append, exchange);
         } catch (IOException | RuntimeException e) {
             // a directory made earlier may be gone (that may be why this failed): the next attempt makes it again
@@ -78,6 +81,15 @@ final class Uploader {
         } finally {
             temporary = null;
             resumable = null;
+        }
+    }
+
+    private void moveExisting(String path, GenericFileOperations<FtplibFile> operations) throws IOException {
+        FileMoveExistingStrategy custom = endpoint.getMoveExistingFileStrategy();
+        if (custom != null) {
+            custom.moveExistingFile(endpoint, operations, path);
+        } else {
+            new ExistingFileMover(this, endpoint).move(path);
         }
     }
 
@@ -147,6 +159,7 @@ final class Uploader {
             UploadTransfer.Stored stored = transfer.send(name, body, append, resume);
             if (exchange != null) {
                 stored.checksum().ifPresent(c -> c.setHeaders(exchange.getIn()));
+                LastModifiedKeeper.keepOnServer(endpoint, session, name, exchange);
             }
             FtplibConfiguration config = endpoint.getConfiguration();
             if (config.getChmod() != null) {

@@ -122,6 +122,20 @@ class FtplibsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void disableSecureDataChannelDefaultsSendsNoPbszOrProtUnlessExecProtIsGiven() {
+        context.getRegistry().bind("tls", trusting(EXPLICIT));
+        template.sendBodyAndHeader(ftps(EXPLICIT, "nodefaults", "sslContextParameters=#tls"
+                + "&disableSecureDataChannelDefaults=true"), CONTENT, Exchange.FILE_NAME, "d.bin");
+        assertThat(EXPLICIT.file("nodefaults/d.bin")).hasBinaryContent(CONTENT);
+        assertThat(EXPLICIT.commands()).contains("AUTH TLS")
+                .noneMatch(c -> c.startsWith("PBSZ") || c.startsWith("PROT"));
+        template.sendBodyAndHeader(ftps(EXPLICIT, "given", "sslContextParameters=#tls"
+                + "&disableSecureDataChannelDefaults=true&execProt=P"), CONTENT, Exchange.FILE_NAME, "p.bin");
+        assertThat(EXPLICIT.file("given/p.bin")).hasBinaryContent(CONTENT);
+        assertThat(EXPLICIT.commands()).containsSubsequence("PBSZ 0", "PROT P");
+    }
+
+    @Test
     void execProtCProtectsOnlyTheControlConnection() {
         context.getRegistry().bind("tls", trusting(EXPLICIT));
         template.sendBodyAndHeader(ftps(EXPLICIT, "clear", "sslContextParameters=#tls&execProt=C"), CONTENT,
