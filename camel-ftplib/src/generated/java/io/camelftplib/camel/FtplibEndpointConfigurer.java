@@ -52,6 +52,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "buffersize":
         case "bufferSize": target.setBufferSize(property(camelContext, int.class, value)); return true;
         case "charset": target.setCharset(property(camelContext, java.lang.String.class, value)); return true;
+        case "checksumfilealgorithm":
+        case "checksumFileAlgorithm": target.setChecksumFileAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "checksumwritefile":
+        case "checksumWriteFile": target.setChecksumWriteFile(property(camelContext, boolean.class, value)); return true;
         case "chmod": target.getConfiguration().setChmod(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -83,6 +87,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "excludeExt": target.setExcludeExt(property(camelContext, java.lang.String.class, value)); return true;
         case "exclusivereadlockstrategy":
         case "exclusiveReadLockStrategy": target.setExclusiveReadLockStrategy(property(camelContext, org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy.class, value)); return true;
+        case "fastexistscheck":
+        case "fastExistsCheck": target.getConfiguration().setFastExistsCheck(property(camelContext, boolean.class, value)); return true;
         case "fileexist":
         case "fileExist": target.setFileExist(property(camelContext, org.apache.camel.component.file.GenericFileExist.class, value)); return true;
         case "filename":
@@ -94,6 +100,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filterFile": target.setFilterFile(property(camelContext, java.lang.String.class, value)); return true;
         case "flatten": target.setFlatten(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "handledirectoryparserabsoluteresult":
+        case "handleDirectoryParserAbsoluteResult": target.getConfiguration().setHandleDirectoryParserAbsoluteResult(property(camelContext, boolean.class, value)); return true;
         case "idempotent": target.setIdempotent(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": target.setIdempotentEager(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -112,6 +120,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jailstartingdirectory":
         case "jailStartingDirectory": target.setJailStartingDirectory(property(camelContext, boolean.class, value)); return true;
+        case "keeplastmodified":
+        case "keepLastModified": target.setKeepLastModified(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "listing": target.getConfiguration().setListing(property(camelContext, io.camelftplib.camel.FtplibListing.class, value)); return true;
@@ -134,6 +144,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "move": target.setMove(property(camelContext, java.lang.String.class, value)); return true;
         case "moveexisting":
         case "moveExisting": target.setMoveExisting(property(camelContext, java.lang.String.class, value)); return true;
+        case "moveexistingfilestrategy":
+        case "moveExistingFileStrategy": target.setMoveExistingFileStrategy(property(camelContext, org.apache.camel.component.file.strategy.FileMoveExistingStrategy.class, value)); return true;
         case "movefailed":
         case "moveFailed": target.setMoveFailed(property(camelContext, java.lang.String.class, value)); return true;
         case "netrcfile":
@@ -194,6 +206,7 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sendnoop":
         case "sendNoop": target.getConfiguration().setSendNoop(property(camelContext, boolean.class, value)); return true;
+        case "separator": target.getConfiguration().setSeparator(property(camelContext, io.camelftplib.camel.FtplibPathSeparator.class, value)); return true;
         case "serverlanguagecode":
         case "serverLanguageCode": target.getConfiguration().setServerLanguageCode(property(camelContext, java.lang.String.class, value)); return true;
         case "servertimezoneid":
@@ -220,6 +233,12 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, int.class, value)); return true;
+        case "transferloggingintervalseconds":
+        case "transferLoggingIntervalSeconds": target.getConfiguration().setTransferLoggingIntervalSeconds(property(camelContext, int.class, value)); return true;
+        case "transferlogginglevel":
+        case "transferLoggingLevel": target.getConfiguration().setTransferLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "transferloggingverbose":
+        case "transferLoggingVerbose": target.getConfiguration().setTransferLoggingVerbose(property(camelContext, boolean.class, value)); return true;
         case "trustpasvaddress":
         case "trustPasvAddress": target.getConfiguration().setTrustPasvAddress(property(camelContext, boolean.class, value)); return true;
         case "useepsvwithipv4":
@@ -271,6 +290,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "buffersize":
         case "bufferSize": return int.class;
         case "charset": return java.lang.String.class;
+        case "checksumfilealgorithm":
+        case "checksumFileAlgorithm": return java.lang.String.class;
+        case "checksumwritefile":
+        case "checksumWriteFile": return boolean.class;
         case "chmod": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -302,6 +325,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "excludeExt": return java.lang.String.class;
         case "exclusivereadlockstrategy":
         case "exclusiveReadLockStrategy": return org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy.class;
+        case "fastexistscheck":
+        case "fastExistsCheck": return boolean.class;
         case "fileexist":
         case "fileExist": return org.apache.camel.component.file.GenericFileExist.class;
         case "filename":
@@ -313,6 +338,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filterFile": return java.lang.String.class;
         case "flatten": return boolean.class;
         case "greedy": return boolean.class;
+        case "handledirectoryparserabsoluteresult":
+        case "handleDirectoryParserAbsoluteResult": return boolean.class;
         case "idempotent": return java.lang.Boolean.class;
         case "idempotenteager":
         case "idempotentEager": return java.lang.Boolean.class;
@@ -331,6 +358,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return long.class;
         case "jailstartingdirectory":
         case "jailStartingDirectory": return boolean.class;
+        case "keeplastmodified":
+        case "keepLastModified": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "listing": return io.camelftplib.camel.FtplibListing.class;
@@ -353,6 +382,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "move": return java.lang.String.class;
         case "moveexisting":
         case "moveExisting": return java.lang.String.class;
+        case "moveexistingfilestrategy":
+        case "moveExistingFileStrategy": return org.apache.camel.component.file.strategy.FileMoveExistingStrategy.class;
         case "movefailed":
         case "moveFailed": return java.lang.String.class;
         case "netrcfile":
@@ -413,6 +444,7 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sendnoop":
         case "sendNoop": return boolean.class;
+        case "separator": return io.camelftplib.camel.FtplibPathSeparator.class;
         case "serverlanguagecode":
         case "serverLanguageCode": return java.lang.String.class;
         case "servertimezoneid":
@@ -439,6 +471,12 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return int.class;
+        case "transferloggingintervalseconds":
+        case "transferLoggingIntervalSeconds": return int.class;
+        case "transferlogginglevel":
+        case "transferLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "transferloggingverbose":
+        case "transferLoggingVerbose": return boolean.class;
         case "trustpasvaddress":
         case "trustPasvAddress": return boolean.class;
         case "useepsvwithipv4":
@@ -491,6 +529,10 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "buffersize":
         case "bufferSize": return target.getBufferSize();
         case "charset": return target.getCharset();
+        case "checksumfilealgorithm":
+        case "checksumFileAlgorithm": return target.getChecksumFileAlgorithm();
+        case "checksumwritefile":
+        case "checksumWriteFile": return target.isChecksumWriteFile();
         case "chmod": return target.getConfiguration().getChmod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -522,6 +564,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "excludeExt": return target.getExcludeExt();
         case "exclusivereadlockstrategy":
         case "exclusiveReadLockStrategy": return target.getExclusiveReadLockStrategy();
+        case "fastexistscheck":
+        case "fastExistsCheck": return target.getConfiguration().isFastExistsCheck();
         case "fileexist":
         case "fileExist": return target.getFileExist();
         case "filename":
@@ -533,6 +577,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "filterFile": return target.getFilterFile();
         case "flatten": return target.isFlatten();
         case "greedy": return target.isGreedy();
+        case "handledirectoryparserabsoluteresult":
+        case "handleDirectoryParserAbsoluteResult": return target.getConfiguration().isHandleDirectoryParserAbsoluteResult();
         case "idempotent": return target.getIdempotent();
         case "idempotenteager":
         case "idempotentEager": return target.getIdempotentEager();
@@ -551,6 +597,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return target.getInitialDelay();
         case "jailstartingdirectory":
         case "jailStartingDirectory": return target.isJailStartingDirectory();
+        case "keeplastmodified":
+        case "keepLastModified": return target.isKeepLastModified();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "listing": return target.getConfiguration().getListing();
@@ -573,6 +621,8 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "move": return target.getMove();
         case "moveexisting":
         case "moveExisting": return target.getMoveExisting();
+        case "moveexistingfilestrategy":
+        case "moveExistingFileStrategy": return target.getMoveExistingFileStrategy();
         case "movefailed":
         case "moveFailed": return target.getMoveFailed();
         case "netrcfile":
@@ -633,6 +683,7 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sendnoop":
         case "sendNoop": return target.getConfiguration().isSendNoop();
+        case "separator": return target.getConfiguration().getSeparator();
         case "serverlanguagecode":
         case "serverLanguageCode": return target.getConfiguration().getServerLanguageCode();
         case "servertimezoneid":
@@ -659,6 +710,12 @@ public class FtplibEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "transferloggingintervalseconds":
+        case "transferLoggingIntervalSeconds": return target.getConfiguration().getTransferLoggingIntervalSeconds();
+        case "transferlogginglevel":
+        case "transferLoggingLevel": return target.getConfiguration().getTransferLoggingLevel();
+        case "transferloggingverbose":
+        case "transferLoggingVerbose": return target.getConfiguration().isTransferLoggingVerbose();
         case "trustpasvaddress":
         case "trustPasvAddress": return target.getConfiguration().isTrustPasvAddress();
         case "useepsvwithipv4":

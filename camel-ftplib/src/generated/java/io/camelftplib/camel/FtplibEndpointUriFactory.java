@@ -24,7 +24,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(122);
+        Set<String> props = new HashSet<>(132);
         props.add("account");
         props.add("activeExternalAddress");
         props.add("activePortRange");
@@ -41,6 +41,8 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("browseLimit");
         props.add("bufferSize");
         props.add("charset");
+        props.add("checksumFileAlgorithm");
+        props.add("checksumWriteFile");
         props.add("chmod");
         props.add("connectTimeout");
         props.add("controlKeepAliveReplyTimeout");
@@ -61,6 +63,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("exclude");
         props.add("excludeExt");
         props.add("exclusiveReadLockStrategy");
+        props.add("fastExistsCheck");
         props.add("fileExist");
         props.add("fileName");
         props.add("filter");
@@ -68,6 +71,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("filterFile");
         props.add("flatten");
         props.add("greedy");
+        props.add("handleDirectoryParserAbsoluteResult");
         props.add("host");
         props.add("idempotent");
         props.add("idempotentEager");
@@ -79,6 +83,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("includeExt");
         props.add("initialDelay");
         props.add("jailStartingDirectory");
+        props.add("keepLastModified");
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("listingDialect");
@@ -91,6 +96,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("minDepth");
         props.add("move");
         props.add("moveExisting");
+        props.add("moveExistingFileStrategy");
         props.add("moveFailed");
         props.add("netrcFile");
         props.add("noop");
@@ -124,6 +130,7 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("separator");
         props.add("serverLanguageCode");
         props.add("serverTimeZoneId");
         props.add("shuffle");
@@ -139,6 +146,9 @@ public class FtplibEndpointUriFactory extends org.apache.camel.support.component
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("transferLoggingIntervalSeconds");
+        props.add("transferLoggingLevel");
+        props.add("transferLoggingVerbose");
         props.add("trustPasvAddress");
         props.add("useEpsvWithIpv4");
         props.add("useFixedDelay");

@@ -25,10 +25,16 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "clearcommandchannel":
         case "clearCommandChannel": target.getConfiguration().setClearCommandChannel(property(camelContext, boolean.class, value)); return true;
+        case "disablesecuredatachanneldefaults":
+        case "disableSecureDataChannelDefaults": target.getConfiguration().setDisableSecureDataChannelDefaults(property(camelContext, boolean.class, value)); return true;
         case "execpbsz":
         case "execPbsz": target.getConfiguration().setExecPbsz(property(camelContext, long.class, value)); return true;
         case "execprot":
         case "execProt": target.getConfiguration().setExecProt(property(camelContext, java.lang.String.class, value)); return true;
+        case "ftpclientkeystoreparameters":
+        case "ftpClientKeyStoreParameters": target.getConfiguration().setFtpClientKeyStoreParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "ftpclienttruststoreparameters":
+        case "ftpClientTrustStoreParameters": target.getConfiguration().setFtpClientTrustStoreParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "implicit": target.getConfiguration().setImplicit(property(camelContext, boolean.class, value)); return true;
         case "securityprotocol":
         case "securityProtocol": target.getConfiguration().setSecurityProtocol(property(camelContext, java.lang.String.class, value)); return true;
@@ -45,10 +51,16 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "clearcommandchannel":
         case "clearCommandChannel": return boolean.class;
+        case "disablesecuredatachanneldefaults":
+        case "disableSecureDataChannelDefaults": return boolean.class;
         case "execpbsz":
         case "execPbsz": return long.class;
         case "execprot":
         case "execProt": return java.lang.String.class;
+        case "ftpclientkeystoreparameters":
+        case "ftpClientKeyStoreParameters": return java.util.Map.class;
+        case "ftpclienttruststoreparameters":
+        case "ftpClientTrustStoreParameters": return java.util.Map.class;
         case "implicit": return boolean.class;
         case "securityprotocol":
         case "securityProtocol": return java.lang.String.class;
@@ -66,10 +78,16 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "clearcommandchannel":
         case "clearCommandChannel": return target.getConfiguration().isClearCommandChannel();
+        case "disablesecuredatachanneldefaults":
+        case "disableSecureDataChannelDefaults": return target.getConfiguration().isDisableSecureDataChannelDefaults();
         case "execpbsz":
         case "execPbsz": return target.getConfiguration().getExecPbsz();
         case "execprot":
         case "execProt": return target.getConfiguration().getExecProt();
+        case "ftpclientkeystoreparameters":
+        case "ftpClientKeyStoreParameters": return target.getConfiguration().getFtpClientKeyStoreParameters();
+        case "ftpclienttruststoreparameters":
+        case "ftpClientTrustStoreParameters": return target.getConfiguration().getFtpClientTrustStoreParameters();
         case "implicit": return target.getConfiguration().isImplicit();
         case "securityprotocol":
         case "securityProtocol": return target.getConfiguration().getSecurityProtocol();
@@ -78,6 +96,17 @@ public class FtplibsEndpointConfigurer extends FtplibEndpointConfigurer implemen
         case "verifyhostname":
         case "verifyHostname": return target.getConfiguration().isVerifyHostname();
         default: return super.getOptionValue(obj, name, ignoreCase);
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ftpclientkeystoreparameters":
+        case "ftpClientKeyStoreParameters": return java.lang.Object.class;
+        case "ftpclienttruststoreparameters":
+        case "ftpClientTrustStoreParameters": return java.lang.Object.class;
+        default: return super.getCollectionValueType(target, name, ignoreCase);
         }
     }
 }

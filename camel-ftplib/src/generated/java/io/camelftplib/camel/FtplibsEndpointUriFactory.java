@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(129);
+        Set<String> props = new HashSet<>(142);
         props.add("account");
         props.add("activeExternalAddress");
         props.add("activePortRange");
@@ -41,6 +41,8 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("browseLimit");
         props.add("bufferSize");
         props.add("charset");
+        props.add("checksumFileAlgorithm");
+        props.add("checksumWriteFile");
         props.add("chmod");
         props.add("clearCommandChannel");
         props.add("connectTimeout");
@@ -50,6 +52,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("delay");
         props.add("delete");
         props.add("directoryName");
+        props.add("disableSecureDataChannelDefaults");
         props.add("disconnect");
         props.add("disconnectOnBatchComplete");
         props.add("doneFileName");
@@ -64,13 +67,17 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exclusiveReadLockStrategy");
         props.add("execPbsz");
         props.add("execProt");
+        props.add("fastExistsCheck");
         props.add("fileExist");
         props.add("fileName");
         props.add("filter");
         props.add("filterDirectory");
         props.add("filterFile");
         props.add("flatten");
+        props.add("ftpClientKeyStoreParameters");
+        props.add("ftpClientTrustStoreParameters");
         props.add("greedy");
+        props.add("handleDirectoryParserAbsoluteResult");
         props.add("host");
         props.add("idempotent");
         props.add("idempotentEager");
@@ -83,6 +90,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("includeExt");
         props.add("initialDelay");
         props.add("jailStartingDirectory");
+        props.add("keepLastModified");
         props.add("lazyStartProducer");
         props.add("listing");
         props.add("listingDialect");
@@ -95,6 +103,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("minDepth");
         props.add("move");
         props.add("moveExisting");
+        props.add("moveExistingFileStrategy");
         props.add("moveFailed");
         props.add("netrcFile");
         props.add("noop");
@@ -129,6 +138,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("securityProtocol");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sendNoop");
+        props.add("separator");
         props.add("serverLanguageCode");
         props.add("serverTimeZoneId");
         props.add("shuffle");
@@ -145,6 +155,9 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("throwExceptionOnConnectFailed");
         props.add("timeUnit");
         props.add("timeout");
+        props.add("transferLoggingIntervalSeconds");
+        props.add("transferLoggingLevel");
+        props.add("transferLoggingVerbose");
         props.add("trustPasvAddress");
         props.add("useEpsvWithIpv4");
         props.add("useFixedDelay");
@@ -161,7 +174,9 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(3);
+        prefixes.put("ftpClientKeyStoreParameters", "ftpClient.keyStore.");
+        prefixes.put("ftpClientTrustStoreParameters", "ftpClient.trustStore.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

@@ -203,7 +203,7 @@ final class CamelFtpOptions {
             return Long.toString(Math.multiplyExact(Long.parseLong(seconds.strip()), 1000L));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("The option ftpClient.controlKeepAliveTimeout=" + seconds + " is not a "
-                    + "whole number of seconds: use controlKeepAliveTimeout in milliseconds, or whole seconds here", e);
+                    + "whole number of seconds: use controlKeepAliveTimeout in milliseconds, or whole seconds here");
         }
     }
 

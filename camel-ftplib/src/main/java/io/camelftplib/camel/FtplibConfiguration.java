@@ -886,6 +886,7 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param trustPasvAddress true to connect to the address a PASV reply names */
     public void setTrustPasvAddress(boolean trustPasvAddress) {
         this.trustPasvAddress = trustPasvAddress;
+    }
 
     // ---- accessors of the options kept from ftp:
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import io.camelftplib.ftplib.testing.EmbeddedFtpServerExtension;
+import io.camelftplib.camel.listing.ListingDialect;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
@@ -102,13 +103,32 @@ class MigratedOptionsTest {
         }
     }
 
+    /** The listing, keepalive and NAT settings of Commons Net become their ftplib: options, seconds made millis. */
+    @Test
+    void listingKeepaliveAndNatSettingsBecomeTheirFtplibOptions() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            FtplibConfiguration config = context.getEndpoint(uri("m", "ftpClientConfig.serverLanguageCode=de"
+                    + "&ftpClientConfig.systemKey=OS/400&ftpClientConfig.serverTimeZoneId=Europe/Berlin"
+                    + "&ftpClient.controlKeepAliveTimeout=30&ftpClient.activeExternalIPAddress=192.0.2.7"
+                    + "&ftpClient.useEPSVwithIPv4=true"), FtplibEndpoint.class).getConfiguration();
+            assertThat(config.getServerLanguageCode()).isEqualTo("de");
+            assertThat(config.getListingDialect()).isEqualTo(ListingDialect.OS400);
+            assertThat(config.getControlKeepAliveTimeout()).isEqualTo(30_000);
+            assertThat(config.getActiveExternalAddress()).isEqualTo("192.0.2.7");
+            assertThat(config.isUseEpsvWithIpv4()).isTrue();
+            assertThatThrownBy(() -> context.getEndpoint(uri("n", "ftpClient.controlKeepAliveTimeout=1.5")))
+                    .rootCause().hasMessageStartingWith("The option ftpClient.controlKeepAliveTimeout=1.5 is not a "
+                            + "whole number of seconds");
+        }
+    }
+
     @Test
     void settingsThatCannotApplyAreRefusedNamingTheReplacement() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            assertThatThrownBy(() -> context.getEndpoint(uri("a", "ftpClientConfig.serverLanguageCode=de")))
-                    .rootCause().hasMessage("The option ftpClientConfig.serverLanguageCode=de of Camel's ftp: cannot "
-                            + "be used with ftplib: endpoints: ftplib: has no Commons Net FTPClientConfig; instead: "
-                            + "serverLanguageCode");
+            assertThatThrownBy(() -> context.getEndpoint(uri("a", "ftpClient.remoteVerificationEnabled=false")))
+                    .rootCause().hasMessageStartingWith("The option ftpClient.remoteVerificationEnabled=false of "
+                            + "Camel's ftp: cannot be used with ftplib: endpoints: ftplib: has no Commons Net "
+                            + "FTPClient");
             assertThatThrownBy(() -> context.getEndpoint(uri("b", "ftpClient=#client")))
                     .rootCause().hasMessageStartingWith("The option ftpClient=#client of Camel's ftp: cannot be used "
                             + "with ftplib: endpoints: ftplib: has no Commons Net FTPClient to take a custom instance");
