@@ -57,6 +57,11 @@ final class DataChannel {
     /** {@link Ftp#makePort()}: listens on the control connection's local address only. */
     ServerSocket makePort() throws IOException {
         conversation.requireInStep();
+        if (conversation.isViaProxy()) {
+            // the server would connect to this host's address, which a proxied client hides or cannot be reached on
+            throw new IllegalStateException("active mode cannot work through a proxy: the server cannot connect"
+                    + " back through it; use passive mode (setPasv(true))");
+        }
         InetAddress local = conversation.socket().getLocalAddress();
         ServerSocket server = DataConnector.listen(local, settings.timeout(), settings.activePorts());
         try {
@@ -76,7 +81,7 @@ final class DataChannel {
     /** {@link Ftp#makePasv()}: PASV on IPv4, its host replaced by the peer unless trusted; EPSV on IPv6. */
     HostPort makePasv() throws IOException {
         conversation.requireInStep();
-        String peer = DataConnector.hostAddress(conversation.socket().getInetAddress());
+        String peer = conversation.serverHost();
         boolean trusted = settings.isTrustServerPasvIpv4Address();
         if (conversation.addressFamily() == StandardProtocolFamily.INET) {
             String resp = conversation.sendCmd("PASV");
@@ -97,7 +102,7 @@ final class DataChannel {
         String resp;
         if (settings.isPassive()) {
             HostPort target = hooks.makePasv();
-            socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress());
+            socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress(), settings.proxy());
             try {
                 resp = sendTransferCommand(cmd, rest);
             } catch (IOException | RuntimeException e) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * How one {@link Ftp} opens connections: passive or active mode, whether a PASV address is trusted, the active
- * port range, the timeout and the local address to bind. {@link Ftp}'s setters write it, {@link DataChannel} and
+ * port range, the timeout, the local address to bind and the proxy. {@link Ftp}'s setters write it, {@link DataChannel} and
  * {@link Transfers} read it at each transfer.
  *
  * <p>Not thread-safe: it belongs to one conversation.
@@ -17,6 +17,7 @@ final class DataSettings {
     private PortRange activePorts;
     private Duration timeout;
     private InetSocketAddress sourceAddress;
+    private FtpProxy proxy;
 
     boolean isPassive() {
         return passive;
@@ -66,5 +67,14 @@ final class DataSettings {
 
     void setSourceAddress(InetSocketAddress sourceAddress) {
         this.sourceAddress = sourceAddress;
+    }
+
+    /** The proxy every connection goes through; null connects directly. */
+    FtpProxy proxy() {
+        return proxy;
+    }
+
+    void setProxy(FtpProxy proxy) {
+        this.proxy = proxy;
     }
 }

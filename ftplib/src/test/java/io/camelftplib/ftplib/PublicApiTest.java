@@ -37,7 +37,7 @@ class PublicApiTest {
             "FtpException", "FtpReplyException", "FtpTempException", "FtpPermException", "FtpProtoException",
             "FtpReplies", "MlsdEntry", "HostPort", "DataConnection", "Netrc", "Netrc$Entry", "IOConsumer", "FtpTls",
             "RetrieveStream", "StoreStream", "ExpectedSize", "TransferType", "FtpIncompleteTransferException",
-            "FtpLine", "PortRange");
+            "FtpLine", "PortRange", "FtpProxy", "FtpProxy$Type", "FtpProxyException");
 
     /** Mirrors test_ftplib.MiscTestCase.test__all__: the exported names are exactly the API. */
     @Test
