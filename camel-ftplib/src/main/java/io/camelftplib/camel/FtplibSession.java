@@ -143,6 +143,7 @@ final class FtplibSession implements AutoCloseable {
         connections++;
         type = 0;
         client.setPasv(config.isPassiveMode());
+        client.setProxy(config.proxy());
         if (config.activePorts() != null) {
             client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
         }
