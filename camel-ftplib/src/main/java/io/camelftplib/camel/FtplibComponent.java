@@ -71,6 +71,6 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
                     + " names no host: use ftplib://[user@]host[:port]/directory");
         }
         ((FtplibEndpoint) endpoint).validateTransferOptions();
-        config.resolveProxy(endpoint.getEndpointUri());
+        config.resolveProxy(endpoint.toString());
     }
 }
