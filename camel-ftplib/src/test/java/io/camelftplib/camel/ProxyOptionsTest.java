@@ -36,6 +36,25 @@ class ProxyOptionsTest {
     }
 
     @Test
+    void anEndpointWithoutProxyOptionsTakesTheComponentsProxy() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            FtplibsComponent component = context.getComponent("ftplibs", FtplibsComponent.class);
+            component.setProxyType(FtplibProxyType.HTTP);
+            component.setProxyHost("proxy.corp");
+            component.setProxyPort(3128);
+            component.setProxyUsername("bob");
+            component.setProxyPassword("pw");
+            FtplibEndpoint inherits = context.getEndpoint("ftplibs://alice@ftp.example.org/a?password=x",
+                    FtplibEndpoint.class);
+            assertThat(inherits.getConfiguration().proxy())
+                    .isEqualTo(FtpProxy.http("proxy.corp", 3128).withCredentials("bob", "pw"));
+            FtplibEndpoint own = context.getEndpoint("ftplibs://alice@ftp.example.org/b?password=x"
+                    + "&proxyType=socks5&proxyHost=socks.corp&proxyPort=1080", FtplibEndpoint.class);
+            assertThat(own.getConfiguration().proxy()).isEqualTo(FtpProxy.socks5("socks.corp", 1080));
+        }
+    }
+
+    @Test
     void impossibleProxyOptionsFailWhenTheEndpointIsCreated() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             assertThatThrownBy(() -> context.getEndpoint(BASE + "&proxyType=http&proxyPort=3128"))
