@@ -47,6 +47,9 @@ stop_recorded() {
   rm -f "$file"
 }
 
+# the proxies of the Proxy*ITs (proxies.sh), after the FTP servers: tinyproxy allows CONNECT to their ports only
+servers="$servers proxies"
+
 rc=0
 case $action in
   start) start_all || rc=1 ;;

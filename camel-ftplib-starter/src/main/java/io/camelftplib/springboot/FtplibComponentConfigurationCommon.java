@@ -1,5 +1,6 @@
 package io.camelftplib.springboot;
 
+import io.camelftplib.camel.FtplibProxyType;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 
 /**
@@ -80,6 +81,21 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
      * replies instead of the control connection's address.
      */
     private Boolean trustPasvAddress = false;
+
+    // ------------------------------------------------------------ proxy defaults for endpoints
+    /**
+     * The proxy of endpoints that set no proxy option of their own: none, http (HTTP CONNECT) or socks5. The
+     * control connection and every passive data connection go through it; needs passive mode.
+     */
+    private FtplibProxyType proxyType;
+    /** The proxy's host name or address, for endpoints without proxy options of their own. */
+    private String proxyHost;
+    /** The proxy's port (1-65535), for endpoints without proxy options of their own. */
+    private Integer proxyPort;
+    /** The proxy login (HTTP Basic or SOCKS5 username/password), for endpoints without proxy options of their own. */
+    private String proxyUsername;
+    /** The password of proxy-username. */
+    private String proxyPassword;
 
     /** Creates the properties with the components' defaults. */
     protected FtplibComponentConfigurationCommon() {
@@ -205,5 +221,54 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
     /** @param trustPasvAddress whether endpoints trust the address of PASV replies */
     public void setTrustPasvAddress(Boolean trustPasvAddress) {
         this.trustPasvAddress = trustPasvAddress;
+
+    /** @return the default proxy type of endpoints */
+    public FtplibProxyType getProxyType() {
+        return proxyType;
+    }
+
+    /** @param proxyType the default proxy type of endpoints */
+    public void setProxyType(FtplibProxyType proxyType) {
+        this.proxyType = proxyType;
+    }
+
+    /** @return the default proxy host */
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** @param proxyHost the default proxy host */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    /** @return the default proxy port */
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** @param proxyPort the default proxy port */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    /** @return the default proxy login */
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** @param proxyUsername the default proxy login */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    /** @return the default proxy password */
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** @param proxyPassword the default proxy password */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 }

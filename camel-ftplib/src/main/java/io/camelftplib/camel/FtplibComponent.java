@@ -172,6 +172,87 @@ public class FtplibComponent extends GenericFileComponent<FtplibFile> {
         }
         OptionValues.checkSet(endpoint.getEndpointUri(), config);
         ((FtplibEndpoint) endpoint).validateTransferOptions();
+        applyProxyDefaults(config);
+        config.resolveProxy(endpoint.toString());
+    }
+
+    // ------------------------------------------------------------ proxy defaults for every endpoint
+    @Metadata(label = "proxy", enums = "none,http,socks5",
+              description = "The proxyType of endpoints that set no proxy option of their own")
+    private FtplibProxyType proxyType;
+    @Metadata(label = "proxy", description = "The proxyHost of endpoints that set no proxy option of their own")
+    private String proxyHost;
+    @Metadata(label = "proxy", description = "The proxyPort of endpoints that set no proxy option of their own")
+    private Integer proxyPort;
+    @Metadata(label = "proxy,security", secret = true,
+              description = "The proxyUsername of endpoints that set no proxy option of their own")
+    private String proxyUsername;
+    @Metadata(label = "proxy,security", secret = true,
+              description = "The proxyPassword of endpoints that set no proxy option of their own")
+    private String proxyPassword;
+
+    /** An endpoint naming no proxy of its own takes the component's, all five options together. */
+    private void applyProxyDefaults(FtplibConfiguration config) {
+        boolean endpointHasProxy = config.getProxyType() != FtplibProxyType.NONE || config.getProxyHost() != null
+                || config.getProxyPort() != null || config.getProxyUsername() != null;
+        if (endpointHasProxy || proxyType == null) {
+            return;
+        }
+        config.setProxyType(proxyType);
+        config.setProxyHost(proxyHost);
+        config.setProxyPort(proxyPort);
+        config.setProxyUsername(proxyUsername);
+        config.setProxyPassword(proxyPassword);
+    }
+
+    /** @return the default proxy type of endpoints, or null for none */
+    public FtplibProxyType getProxyType() {
+        return proxyType;
+    }
+
+    /** @param proxyType the default proxy type of endpoints that set no proxy option */
+    public void setProxyType(FtplibProxyType proxyType) {
+        this.proxyType = proxyType;
+    }
+
+    /** @return the default proxy host */
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** @param proxyHost the default proxy host */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    /** @return the default proxy port */
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** @param proxyPort the default proxy port */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    /** @return the default proxy login */
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** @param proxyUsername the default proxy login */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    /** @return the default proxy password */
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** @param proxyPassword the default proxy password */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     // ---------------------------------------------------------------- networks: NAT, firewalls, keepalive

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 
 import io.camelftplib.camel.listing.ListingDialect;
 import io.camelftplib.camel.listing.ListingOptions;
+
+import io.camelftplib.ftplib.FtpProxy;
 import io.camelftplib.ftplib.PortRange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFileConfiguration;
@@ -282,6 +284,25 @@ public class FtplibConfiguration extends GenericFileConfiguration {
               description = "Configures whether perform verbose (fine-grained) logging of the progress of upload "
                             + "and download operations: every block read or written, at transferLoggingLevel")
     private boolean transferLoggingVerbose;
+
+    // ------------------------------------------------------------ proxy (HTTP CONNECT or SOCKS5)
+    @UriParam(label = "proxy", defaultValue = "none", enums = "none,http,socks5",
+              description = "Sends the control connection and every passive data connection through a proxy: http "
+                            + "(HTTP CONNECT, Basic authentication with proxyUsername) or socks5 (SOCKS5, "
+                            + "username/password authentication with proxyUsername, else none). FTPS runs end to end "
+                            + "over the tunnel and checks the FTP host's certificate. Needs proxyHost and "
+                            + "passiveMode=true (the server cannot connect back through a proxy)")
+    private FtplibProxyType proxyType = FtplibProxyType.NONE;
+    @UriParam(label = "proxy", description = "The proxy's host name or address; required with proxyType")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The proxy's port, 1-65535; required with proxyType")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true,
+              description = "The proxy login (HTTP Basic authentication, SOCKS5 username/password); none by default")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "The password of proxyUsername")
+    private String proxyPassword;
+    private FtpProxy proxy;
 
     /** Creates an empty configuration, for tooling. */
     public FtplibConfiguration() {
@@ -967,6 +988,69 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param transferLoggingVerbose true to log every block of a transfer */
     public void setTransferLoggingVerbose(boolean transferLoggingVerbose) {
         this.transferLoggingVerbose = transferLoggingVerbose;
+
+    /** The engine's proxy built from the proxy options by {@link #resolveProxy}; null connects directly. */
+    FtpProxy proxy() {
+        return proxy;
+    }
+
+    /**
+     * Checks the proxy options and builds the engine's proxy, when the endpoint is created.
+     *
+     * @throws IllegalArgumentException naming the option to fix
+     */
+    void resolveProxy(String endpoint) {
+        proxy = FtplibProxies.of(this, endpoint);
+    }
+
+    /** @return the proxy type, NONE to connect directly */
+    public FtplibProxyType getProxyType() {
+        return proxyType;
+    }
+
+    /** @param proxyType none, http or socks5 */
+    public void setProxyType(FtplibProxyType proxyType) {
+        this.proxyType = proxyType;
+    }
+
+    /** @return the proxy's host */
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** @param proxyHost the proxy's host name or address */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    /** @return the proxy's port, or null when not set */
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** @param proxyPort the proxy's port */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    /** @return the proxy login */
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** @param proxyUsername the proxy login */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    /** @return the proxy password */
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** @param proxyPassword the proxy password */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     @Override

@@ -193,6 +193,7 @@ final class FtplibSession implements AutoCloseable {
         type = 0;
         systemType = null;
         client.setPasv(config.isPassiveMode());
+        client.setProxy(config.proxy());
         if (config.activePorts() != null) {
             client.setActivePortRange(config.activePorts().min(), config.activePorts().max());
         }

@@ -41,6 +41,8 @@ final class Conversation {
     private final Charset encoding;
     private volatile ControlChannel control;
     private String host = "";
+    // the control connection goes through a proxy: its socket's peer is the proxy, not the server
+    private boolean viaProxy;
     private int port = Ftp.FTP_PORT;
     private boolean strictReplyCodes;
     private int maxline = Ftp.MAXLINE;
@@ -147,12 +149,33 @@ final class Conversation {
         return control != null && control.replyPending();
     }
 
+    /**
+     * The address family of the server: its peer address's, or through a proxy (whose address the socket
+     * shows) INET6 for an IPv6 literal host and INET otherwise, so that PASV is used.
+     */
     StandardProtocolFamily addressFamily() {
         if (control == null) {
             throw new IllegalStateException("not connected: call connect() first");
         }
-        return DataConnector.isIpv4(control.socket().getInetAddress())
-                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+        boolean ipv4 = viaProxy ? host.indexOf(':') < 0 : DataConnector.isIpv4(control.socket().getInetAddress());
+        return ipv4 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+    }
+
+    /**
+     * The host passive data connections go to when the PASV address is not trusted: the control connection's
+     * peer, or through a proxy (the socket's peer) the FTP host as named, for the proxy to connect to.
+     */
+    String serverHost() {
+        return viaProxy ? host : DataConnector.hostAddress(socket().getInetAddress());
+    }
+
+    boolean isViaProxy() {
+        return viaProxy;
+    }
+
+    /** Notes whether the next {@link #start} runs through a proxy. */
+    void setViaProxy(boolean viaProxy) {
+        this.viaProxy = viaProxy;
     }
 
     // ---------------------------------------------------------------- commands and replies

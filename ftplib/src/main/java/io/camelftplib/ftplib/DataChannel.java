@@ -69,6 +69,11 @@ final class DataChannel {
      */
     ServerSocket makePort() throws IOException {
         conversation.requireInStep();
+        if (conversation.isViaProxy()) {
+            // the server would connect to this host's address, which a proxied client hides or cannot be reached on
+            throw new IllegalStateException("active mode cannot work through a proxy: the server cannot connect"
+                    + " back through it; use passive mode (setPasv(true))");
+        }
         InetAddress local = conversation.socket().getLocalAddress();
         ServerSocket server = DataConnector.listen(local, settings.timeout(), settings.activePorts());
         try {
@@ -95,7 +100,7 @@ final class DataChannel {
      */
     HostPort makePasv() throws IOException {
         conversation.requireInStep();
-        String peer = DataConnector.hostAddress(conversation.socket().getInetAddress());
+        String peer = conversation.serverHost();
         boolean trusted = settings.isTrustServerPasvIpv4Address();
         boolean ipv4 = conversation.addressFamily() == StandardProtocolFamily.INET;
         if (ipv4 && settings.isUseEpsvWithIpv4()) {
@@ -133,7 +138,7 @@ final class DataChannel {
                 conversation.voidCmd("PRET " + cmd);
             }
             HostPort target = hooks.makePasv();
-            socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress());
+            socket = DataConnector.connect(target, settings.timeout(), settings.sourceAddress(), settings.proxy());
             try {
                 resp = sendTransferCommand(cmd, rest);
             } catch (IOException | RuntimeException e) {

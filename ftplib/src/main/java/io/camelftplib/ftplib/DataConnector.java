@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Opens data connections: connects to a passive address, or listens for and accepts an active one.
+ * Opens connections: connects the control connection or a passive data connection, directly or through a proxy
+ * ({@link ProxyTunnel}), or listens for and accepts an active one.
  *
  * <p>The checks that keep a hostile server from steering data elsewhere live here: a PASV address is range
  * checked before anything connects, and an active listener is bound to the control
@@ -59,8 +60,15 @@ final class DataConnector {
         }
     }
 
-    /** Connects a passive data socket, bound to {@code source} when given. */
-    static Socket connect(HostPort target, Duration timeout, InetSocketAddress source) throws IOException {
+    /**
+     * Connects a control or passive data socket, bound to {@code source} when given, through {@code proxy} when
+     * one is set.
+     */
+    static Socket connect(HostPort target, Duration timeout, InetSocketAddress source, FtpProxy proxy)
+            throws IOException {
+        if (proxy != null) {
+            return ProxyTunnel.open(proxy, target, timeout, source);
+        }
         Socket socket = new Socket();
         try {
             if (source != null) {

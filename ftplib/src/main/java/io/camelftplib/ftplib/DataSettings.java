@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How one {@link Ftp} opens connections: passive or active mode, whether a PASV address is trusted, the active
- * port range, the timeout and the local address to bind, and what networks between client and server need: the
+ * port range, the timeout, the local address to bind, the proxy, and what networks between client and server need: the
  * address active mode advertises behind NAT, EPSV on IPv4, PRET, and NOOPs that keep the control connection alive
  * during a long transfer. {@link Ftp}'s setters write it, {@link DataChannel} and {@link Transfers} read it at each
  * transfer.
@@ -30,6 +30,8 @@ final class DataSettings {
     private boolean usePret;
     private Duration controlKeepAliveTimeout;
     private Duration controlKeepAliveReplyTimeout = DEFAULT_KEEPALIVE_REPLY_TIMEOUT;
+
+    private FtpProxy proxy;
 
     boolean isPassive() {
         return passive;
@@ -157,5 +159,13 @@ final class DataSettings {
             throw new IllegalArgumentException("the control keepalive reply timeout must be positive, was " + timeout);
         }
         this.controlKeepAliveReplyTimeout = timeout;
+
+    /** The proxy every connection goes through; null connects directly. */
+    FtpProxy proxy() {
+        return proxy;
+    }
+
+    void setProxy(FtpProxy proxy) {
+        this.proxy = proxy;
     }
 }

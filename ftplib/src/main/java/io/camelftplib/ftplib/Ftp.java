@@ -156,6 +156,7 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
         settings.setSourceAddress(source);
         conversation.setServer(host, port);
         conversation.disconnect();
+        conversation.setViaProxy(settings.proxy() != null);
         return conversation.start(openControlSocket());
     }
 
@@ -167,7 +168,8 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      */
     Socket openControlSocket() throws IOException {
         try {
-            return DataConnector.connect(new HostPort(getHost(), getPort()), getTimeout(), getSourceAddress());
+            return DataConnector.connect(new HostPort(getHost(), getPort()), getTimeout(), getSourceAddress(),
+                    settings.proxy());
         } catch (java.net.UnknownHostException e) {
             // the JDK's message is the bare host name, which reads like a greeting rather than a failure
             java.net.UnknownHostException said = new java.net.UnknownHostException("unknown host '" + getHost()
@@ -1344,6 +1346,31 @@ public class Ftp implements AutoCloseable, DataChannel.Hooks {
      */
     public void setSourceAddress(InetSocketAddress sourceAddress) {
         settings.setSourceAddress(sourceAddress);
+    }
+
+    /**
+     * Sends the next connections through a proxy: the control connection of the next {@code connect} and every
+     * passive data connection after it (Commons Net: {@code FTPHTTPClient}, or a SOCKS socket factory). The proxy
+     * resolves and connects to the FTP host; a passive data connection goes to the FTP host as named in
+     * {@code connect} (the PASV address rule of {@link #setTrustServerPasvIpv4Address(boolean)} is unchanged), and
+     * {@link FtpTls} runs TLS end to end over the tunnel, checking the FTP host's certificate. Active mode cannot
+     * go through a proxy: a transfer in active mode then fails with {@link IllegalStateException}. Through a
+     * proxy the control connection's address family is not known here: {@code PASV} is used unless the host is an
+     * IPv6 literal. Not in ftplib.
+     *
+     * @param proxy the proxy, or {@code null} to connect directly (the default)
+     */
+    public void setProxy(FtpProxy proxy) {
+        settings.setProxy(proxy);
+    }
+
+    /**
+     * Returns the proxy connections go through.
+     *
+     * @return the proxy, or {@code null} when connecting directly
+     */
+    public FtpProxy getProxy() {
+        return settings.proxy();
     }
 
     /**

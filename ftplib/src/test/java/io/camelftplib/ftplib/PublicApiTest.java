@@ -37,7 +37,8 @@ class PublicApiTest {
             "FtpException", "FtpReplyException", "FtpTempException", "FtpPermException", "FtpProtoException",
             "FtpReplies", "MlsdEntry", "HostPort", "DataConnection", "Netrc", "Netrc$Entry", "IOConsumer", "FtpTls",
             "RetrieveStream", "StoreStream", "ExpectedSize", "TransferType", "FtpIncompleteTransferException",
-            "FtpLine", "PortRange", "ListingRecords", "ListingRecords$Status", "ListingRecords$ListingRecord");
+            "FtpLine", "PortRange", "ListingRecords", "ListingRecords$Status", "ListingRecords$ListingRecord",
+            "FtpProxy", "FtpProxy$Type", "FtpProxyException");
 
     /** Mirrors test_ftplib.MiscTestCase.test__all__: the exported names are exactly the API. */
     @Test
