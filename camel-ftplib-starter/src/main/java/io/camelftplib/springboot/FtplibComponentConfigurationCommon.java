@@ -221,6 +221,7 @@ public abstract class FtplibComponentConfigurationCommon extends ComponentConfig
     /** @param trustPasvAddress whether endpoints trust the address of PASV replies */
     public void setTrustPasvAddress(Boolean trustPasvAddress) {
         this.trustPasvAddress = trustPasvAddress;
+    }
 
     /** @return the default proxy type of endpoints */
     public FtplibProxyType getProxyType() {

@@ -41,6 +41,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": target.setHealthCheckProducerInterval(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.setProxyType(property(camelContext, io.camelftplib.camel.FtplibProxyType.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "trustpasvaddress":
         case "trustPasvAddress": target.setTrustPasvAddress(property(camelContext, boolean.class, value)); return true;
         case "useepsvwithipv4":
@@ -72,6 +82,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxytype":
+        case "proxyType": return io.camelftplib.camel.FtplibProxyType.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "trustpasvaddress":
         case "trustPasvAddress": return boolean.class;
         case "useepsvwithipv4":
@@ -104,6 +124,16 @@ public class FtplibComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerInterval": return target.getHealthCheckProducerInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getProxyType();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "trustpasvaddress":
         case "trustPasvAddress": return target.isTrustPasvAddress();
         case "useepsvwithipv4":

@@ -24,7 +24,7 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(142);
+        Set<String> props = new HashSet<>(147);
         props.add("account");
         props.add("activeExternalAddress");
         props.add("activePortRange");
@@ -115,6 +115,11 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("preMove");
         props.add("preSort");
         props.add("processStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyType");
+        props.add("proxyUsername");
         props.add("readLock");
         props.add("readLockCheckInterval");
         props.add("readLockIdempotentReleaseAsync");
@@ -168,9 +173,11 @@ public class FtplibsEndpointUriFactory extends org.apache.camel.support.componen
         props.add("verifyChecksum");
         props.add("verifyHostname");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("account");
         secretProps.add("password");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();

@@ -988,6 +988,7 @@ public class FtplibConfiguration extends GenericFileConfiguration {
     /** @param transferLoggingVerbose true to log every block of a transfer */
     public void setTransferLoggingVerbose(boolean transferLoggingVerbose) {
         this.transferLoggingVerbose = transferLoggingVerbose;
+    }
 
     /** The engine's proxy built from the proxy options by {@link #resolveProxy}; null connects directly. */
     FtpProxy proxy() {

@@ -159,6 +159,7 @@ final class DataSettings {
             throw new IllegalArgumentException("the control keepalive reply timeout must be positive, was " + timeout);
         }
         this.controlKeepAliveReplyTimeout = timeout;
+    }
 
     /** The proxy every connection goes through; null connects directly. */
     FtpProxy proxy() {
