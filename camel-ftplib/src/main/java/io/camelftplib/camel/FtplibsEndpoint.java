@@ -89,7 +89,7 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @Override
     FtpClientFactory clientFactory() {
-        return new TlsClientFactory(this::createSslContext, configuration);
+        return new TlsClientFactory(this::createSslContext, configuration, sslContextParameters != null);
     }
 
     /**

@@ -2,11 +2,13 @@ package io.camelftplib.ftplib;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -93,6 +95,13 @@ public final class FtpTls extends Ftp {
     private TlsSockets tls;
     private boolean protP;
     private boolean implicit;
+    private String reuseAdvice = TlsSockets.DEFAULT_TLS12_REUSE_ADVICE;
+    /** This conversation's own entry in the context's session cache; replaced with each control handshake. */
+    private ConversationSessions sessions;
+    /** The control session's TLS version, kept after CCC ends TLS on the control connection. */
+    private String controlProtocol;
+    /** The cached session ids before the last data connection's handshake; null before the first one. */
+    private Set<ByteBuffer> idsBeforeLastData;
 
     /**
      * Creates an unconnected client with the JDK's default {@link SSLContext} (its default trust store) and host
@@ -291,9 +300,11 @@ public final class FtpTls extends Ftp {
             return conn;
         }
         TlsEngineSocket data;
+        Set<ByteBuffer> before = sessions.ids();
         try {
             String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
-            data = tls.handshake(conn.socket(), controlAddress(), role);
+            data = tls.handshake(conn.socket(), sessions.key(), role);
+            idsBeforeLastData = before;
         } catch (IOException | RuntimeException e) {
             conversation.markOutOfStep("the TLS handshake of the data connection for " + cmd + " failed: "
                     + e.getMessage());
@@ -318,10 +329,40 @@ public final class FtpTls extends Ftp {
                 getPort(), resumed ? "resumed" : "did not resume");
         if (!resumed) {
             // the messages of 425, 426 and 522 replies and of the failed transfer then say why
-            String hint = TlsSockets.reuseHint(dataSession.getProtocol());
+            String hint = TlsSockets.reuseHint(dataSession.getProtocol(), reuseAdvice);
             conversation.setDataFailureHint(hint);
             data.setFailureHint(hint);
         }
+    }
+
+    /**
+     * Tells whether the next protected data connection has a session to resume, which servers requiring session
+     * reuse demand. On TLS 1.2 the control session can be resumed again and again. On TLS 1.3 each data
+     * connection resumes with a session ticket, which JSSE uses once: the control connection brings the first, and
+     * each data connection brings the next only if the server sends one on it. vsftpd does on every data
+     * connection; ProFTPD 1.3.8 only on downloads and listings, never on uploads. So after an upload to such a
+     * server this is false, and the next data connection would be refused ({@code 425}): log in again on a new
+     * connection first, whose handshake brings new tickets.
+     *
+     * @return false on TLS 1.3 when the last data connection closed and no new ticket arrived since it opened;
+     *         true otherwise, and before the first data connection of a login
+     */
+    public boolean hasResumableSession() {
+        if (sessions == null || idsBeforeLastData == null || !"TLSv1.3".equals(controlProtocol)) {
+            return true;
+        }
+        return sessions.hasNewSince(idsBeforeLastData);
+    }
+
+    /**
+     * Replaces what the message of a refused TLS 1.2 data connection advises when the control session cannot be
+     * resumed (see the class comment), for callers whose users set TLS up by other means than this class, e.g. a
+     * framework's option names.
+     *
+     * @param advice what to change, e.g. {@code "offer TLS 1.3"}
+     */
+    public void setReuseAdvice(String advice) {
+        this.reuseAdvice = Objects.requireNonNull(advice, "advice");
     }
 
     // ---------------------------------------------------------------- settings
@@ -407,12 +448,35 @@ public final class FtpTls extends Ftp {
         return false;
     }
 
+    /**
+     * Runs the control handshake under a new entry of the session cache, so that the data connections of this
+     * login resume this login's session and no other conversation's (see {@link ConversationSessions}).
+     */
     private TlsEngineSocket secureControl(Socket plain) throws IOException {
-        return tls.handshake(plain, controlAddress(), "control connection to " + getHost() + ":" + getPort());
+        forgetSessions();
+        sessions = ConversationSessions.open(tls.context(), getHost());
+        idsBeforeLastData = null;
+        TlsEngineSocket secured = tls.handshake(plain, sessions.key(),
+                "control connection to " + getHost() + ":" + getPort());
+        controlProtocol = secured.getSession().getProtocol();
+        return secured;
     }
 
-    private HostPort controlAddress() {
-        return new HostPort(getHost(), getPort());
+    /**
+     * Closes the connections, and drops this login's TLS sessions from the context's cache: no later connection
+     * can resume them. Idempotent.
+     */
+    @Override
+    public void disconnect() {
+        super.disconnect();
+        forgetSessions();
+    }
+
+    private void forgetSessions() {
+        if (sessions != null) {
+            sessions.forget();
+            sessions = null;
+        }
     }
 
     private boolean isControlSecured() {
