@@ -127,9 +127,16 @@ class TlsReuseRoutesIT {
             assertThat(all.matches(120, TimeUnit.SECONDS)).as("all files consumed, first failure: %s",
                     firstFailure.get()).isTrue();
             assertThat(consumerFailures.get()).as("failed deliveries, first: %s", firstFailure.get()).isZero();
-        } finally {
-            cleanUp(server, directory);
+        } catch (AssertionError | Exception failure) {
+            // the delivery failure matters, not a directory the failure left full
+            try {
+                cleanUp(server, directory);
+            } catch (Exception cleanupFailure) {
+                failure.addSuppressed(cleanupFailure);
+            }
+            throw failure;
         }
+        cleanUp(server, directory);
         for (Map.Entry<String, byte[]> file : sent.entrySet()) {
             assertThat(Files.readAllBytes(target.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(file.getValue());

@@ -57,20 +57,22 @@ import org.slf4j.LoggerFactory;
  *         the resumed session keeps the control session's creation time. A data connection's own ticket, read
  *         during the transfer or before it closes, joins the same cache entry.</li>
  *     </ul>
- *     The cache is the context's, so two conversations with one server through the same context may resume
- *     each other's sessions, which is harmless. A layered
+ *     Each login has its own entry in the context's cache ({@link ConversationSessions}): sharing one entry per
+ *     server, two logins through one context took each other's single-use TLS 1.3 tickets, and a data connection
+ *     finding none was refused. A layered
  *     {@code SSLSocketFactory.createSocket(dataSocket, host, controlPort, true)} would be keyed by the data
- *     socket's own port and never resume (measured on JDK 17). Two JSSE limits remain, measured
- *     against the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522
- *     reply and a failed transfer say so and what to do:
+ *     socket's own port and never resume (measured on JDK 17). What the server decides remains, measured against
+ *     the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522 reply and a
+ *     failed transfer say so and what to do:
  *     <ul>
  *     <li>JSSE uses each TLS 1.3 ticket once. vsftpd sends a new ticket on every data connection; ProFTPD 1.3.8
- *         only on downloads, so after an upload the next data connection of that login cannot resume (425).
- *         Make the upload the login's last transfer, log in again, or use TLS 1.2.</li>
+ *         only on downloads and listings, so after an upload the next data connection of that login cannot
+ *         resume (425). {@link #hasResumableSession()} tells when: log in again then.</li>
  *     <li>JSSE drops TLS 1.2 session tickets valid for more than 7 days. vsftpd issues one valid for
- *         2<sup>31</sup> seconds and then gives the session no id, so nothing can be resumed (522). Create the
- *         {@link SSLContext} while the system property {@code jdk.tls.client.enableSessionTicketExtension} is
- *         {@code false} (JSSE reads it when a context is created), or use TLS 1.3.</li>
+ *         2<sup>31</sup> seconds and then gives the session no id, so nothing can be resumed (522), whatever the
+ *         client does. Offer TLS 1.3, or create the {@link SSLContext} while the system property
+ *         {@code jdk.tls.client.enableSessionTicketExtension} is {@code false} (JSSE reads it when a context is
+ *         created).</li>
  *     </ul></li>
  * <li><b>Implicit TLS</b> (port 990 style, no {@code AUTH}): {@link #setImplicit(boolean) setImplicit(true)}
  *     before {@code connect}.</li>
