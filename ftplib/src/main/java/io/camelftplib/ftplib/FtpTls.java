@@ -302,6 +302,10 @@ public final class FtpTls extends Ftp {
             return conn;
         }
         TlsEngineSocket data;
+        if (sessions == null) {
+            // protected data under a clear control connection (login with secure=false): a login of its own still
+            sessions = ConversationSessions.open(tls.context(), getHost());
+        }
         Set<ByteBuffer> before = sessions.ids();
         try {
             String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
