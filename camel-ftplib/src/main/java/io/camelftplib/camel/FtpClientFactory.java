@@ -48,6 +48,17 @@ interface FtpClientFactory {
         return failure;
     }
 
+    /**
+     * Tells whether a connection must be replaced before its next transfer because the server would refuse the
+     * data connection, e.g. FTPS on TLS 1.3 once the login's session tickets are spent.
+     *
+     * @param ftp a logged-in client from {@link #create}
+     * @return true to log in again on a new connection first
+     */
+    default boolean needsNewConnection(Ftp ftp) {
+        return false;
+    }
+
     /** The factory of plain FTP clients. */
     FtpClientFactory PLAIN = new FtpClientFactory() {
         @Override

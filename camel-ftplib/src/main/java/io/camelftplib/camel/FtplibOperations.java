@@ -57,13 +57,15 @@ public class FtplibOperations implements GenericFileOperations<FtplibFile> {
     }
 
     /**
-     * Connects unless a usable connection is open, checking it with NOOP first when {@code sendNoop} is on.
+     * Connects unless a usable connection is open, checking it with NOOP first when {@code sendNoop} is on, and
+     * replacing one whose TLS sessions are spent.
      *
      * @throws GenericFileOperationFailedException when connecting fails after all attempts
      */
     public void connectIfNecessary() {
         FtplibSession session = session();
         session.checkAlive();
+        session.renewIfSpent();
         if (!session.isUsable()) {
             try {
                 session.connect();

@@ -88,6 +88,19 @@ final class FtplibSession implements AutoCloseable {
     }
 
     /**
+     * Logs out when the connection could not open its next data connection (FTPS on TLS 1.3 with the session
+     * tickets of this login spent, see {@link FtpClientFactory#needsNewConnection}), so the next {@link #client()}
+     * logs in again. Called before an operation starts, never between its commands, so no directory change is lost.
+     */
+    void renewIfSpent() {
+        if (isUsable() && factory.needsNewConnection(ftp)) {
+            LOG.debug("The TLS sessions of the connection to {} are spent; logging in again",
+                    config.remoteServerInformation());
+            close();
+        }
+    }
+
+    /**
      * Connects and logs in, retrying up to {@code maximumReconnectAttempts} times with {@code reconnectDelay}
      * between attempts. A permanent failure (a 5xx reply such as a rejected login, or a certificate the client
      * does not accept) is not retried.

@@ -89,7 +89,8 @@ public class FtplibsEndpoint extends FtplibEndpoint {
 
     @Override
     FtpClientFactory clientFactory() {
-        return new TlsClientFactory(this::createSslContext, configuration, this::tlsAdvice);
+        return new TlsClientFactory(this::createSslContext, configuration, this::tlsAdvice,
+                sslContextParameters != null);
     }
 
     /** The advice after a failed handshake: the parameters' own (an SSL bundle's) or the endpoint options. */

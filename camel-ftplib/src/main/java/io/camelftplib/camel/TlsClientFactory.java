@@ -42,11 +42,37 @@ final class TlsClientFactory implements FtpClientFactory {
     private final ContextSource contexts;
     private final FtplibsConfiguration config;
     private final Supplier<TlsAdvice> advice;
+    private final String reuseAdvice;
 
-    TlsClientFactory(ContextSource contexts, FtplibsConfiguration config, Supplier<TlsAdvice> advice) {
+    /**
+     * Creates the factory.
+     *
+     * @param contexts           where each connection's context comes from
+     * @param config             the endpoint's options
+     * @param advice             what a failed handshake advises, in the terms of the API the user configures
+     * @param fromSslParameters  whether the context comes from {@code sslContextParameters} (or a Spring Boot SSL
+     *                           bundle), so that its TLS versions are set there and not by {@code securityProtocol}
+     */
+    TlsClientFactory(ContextSource contexts, FtplibsConfiguration config, Supplier<TlsAdvice> advice,
+                     boolean fromSslParameters) {
         this.contexts = contexts;
         this.config = config;
         this.advice = advice;
+        this.reuseAdvice = reuseAdvice(fromSslParameters);
+    }
+
+    /**
+     * What to set when a TLS 1.2 data connection could not resume the control session (vsftpd with its TLS 1.2
+     * session tickets), in the terms of the endpoint's options and Spring Boot's properties.
+     */
+    private static String reuseAdvice(boolean fromSslParameters) {
+        String tls13 = fromSslParameters
+                ? "let sslContextParameters offer TLSv1.3 (with camel.component.ftplibs.ssl-bundle in Spring Boot:"
+                        + " include TLSv1.3 in spring.ssl.bundle.<type>.<name>.options.enabled-protocols, or leave it"
+                        + " unset)"
+                : "set securityProtocol=TLSv1.3 (the default)";
+        return tls13 + ", which this server resumes; or start the JVM with"
+                + " -Djdk.tls.client.enableSessionTicketExtension=false, so that the server gives TLS 1.2 session ids";
     }
 
     @Override
@@ -54,7 +80,21 @@ final class TlsClientFactory implements FtpClientFactory {
         FtpTls ftp = new FtpTls(contexts.get(), encoding);
         ftp.setImplicit(config.isImplicit());
         ftp.setHostnameVerification(config.isVerifyHostname());
+        ftp.setReuseAdvice(reuseAdvice);
         return ftp;
+    }
+
+    /**
+     * Asks for a new login when protected data connections have no TLS session left to resume: on TLS 1.3 after an
+     * upload to a server that sends no session ticket on uploads (ProFTPD), which would refuse the next data
+     * connection with {@code 425}. A new control connection's handshake brings new tickets.
+     *
+     * @param ftp a logged-in client from {@link #create}
+     * @return true when the next data connection could not resume a session
+     */
+    @Override
+    public boolean needsNewConnection(Ftp ftp) {
+        return "P".equals(config.getExecProt()) && !((FtpTls) ftp).hasResumableSession();
     }
 
     /**

@@ -2,11 +2,13 @@ package io.camelftplib.ftplib;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -55,20 +57,22 @@ import org.slf4j.LoggerFactory;
  *         the resumed session keeps the control session's creation time. A data connection's own ticket, read
  *         during the transfer or before it closes, joins the same cache entry.</li>
  *     </ul>
- *     The cache is the context's, so two conversations with one server through the same context may resume
- *     each other's sessions, which is harmless. A layered
+ *     Each login has its own entry in the context's cache ({@link ConversationSessions}): sharing one entry per
+ *     server, two logins through one context took each other's single-use TLS 1.3 tickets, and a data connection
+ *     finding none was refused. A layered
  *     {@code SSLSocketFactory.createSocket(dataSocket, host, controlPort, true)} would be keyed by the data
- *     socket's own port and never resume (measured on JDK 17). Two JSSE limits remain, measured
- *     against the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522
- *     reply and a failed transfer say so and what to do:
+ *     socket's own port and never resume (measured on JDK 17). What the server decides remains, measured against
+ *     the servers of {@code src/it} on JDK 17; when a data connection did not resume, a 425, 426 or 522 reply and a
+ *     failed transfer say so and what to do:
  *     <ul>
  *     <li>JSSE uses each TLS 1.3 ticket once. vsftpd sends a new ticket on every data connection; ProFTPD 1.3.8
- *         only on downloads, so after an upload the next data connection of that login cannot resume (425).
- *         Make the upload the login's last transfer, log in again, or use TLS 1.2.</li>
+ *         only on downloads and listings, so after an upload the next data connection of that login cannot
+ *         resume (425). {@link #hasResumableSession()} tells when: log in again then.</li>
  *     <li>JSSE drops TLS 1.2 session tickets valid for more than 7 days. vsftpd issues one valid for
- *         2<sup>31</sup> seconds and then gives the session no id, so nothing can be resumed (522). Create the
- *         {@link SSLContext} while the system property {@code jdk.tls.client.enableSessionTicketExtension} is
- *         {@code false} (JSSE reads it when a context is created), or use TLS 1.3.</li>
+ *         2<sup>31</sup> seconds and then gives the session no id, so nothing can be resumed (522), whatever the
+ *         client does. Offer TLS 1.3, or create the {@link SSLContext} while the system property
+ *         {@code jdk.tls.client.enableSessionTicketExtension} is {@code false} (JSSE reads it when a context is
+ *         created).</li>
  *     </ul></li>
  * <li><b>Implicit TLS</b> (port 990 style, no {@code AUTH}): {@link #setImplicit(boolean) setImplicit(true)}
  *     before {@code connect}.</li>
@@ -93,6 +97,13 @@ public final class FtpTls extends Ftp {
     private TlsSockets tls;
     private boolean protP;
     private boolean implicit;
+    private String reuseAdvice = TlsSockets.DEFAULT_TLS12_REUSE_ADVICE;
+    /** This conversation's own entry in the context's session cache; replaced with each control handshake. */
+    private ConversationSessions sessions;
+    /** The control session's TLS version, kept after CCC ends TLS on the control connection. */
+    private String controlProtocol;
+    /** The cached session ids before the last data connection's handshake; null before the first one. */
+    private Set<ByteBuffer> idsBeforeLastData;
 
     /**
      * Creates an unconnected client with the JDK's default {@link SSLContext} (its default trust store) and host
@@ -291,9 +302,15 @@ public final class FtpTls extends Ftp {
             return conn;
         }
         TlsEngineSocket data;
+        if (sessions == null) {
+            // protected data under a clear control connection (login with secure=false): a login of its own still
+            sessions = ConversationSessions.open(tls.context(), getHost());
+        }
+        Set<ByteBuffer> before = sessions.ids();
         try {
             String role = "data connection for " + cmd + " at " + getHost() + ":" + getPort();
-            data = tls.handshake(conn.socket(), controlAddress(), role);
+            data = tls.handshake(conn.socket(), sessions.key(), role);
+            idsBeforeLastData = before;
         } catch (IOException | RuntimeException e) {
             conversation.markOutOfStep("the TLS handshake of the data connection for " + cmd + " failed: "
                     + e.getMessage());
@@ -318,10 +335,40 @@ public final class FtpTls extends Ftp {
                 getPort(), resumed ? "resumed" : "did not resume");
         if (!resumed) {
             // the messages of 425, 426 and 522 replies and of the failed transfer then say why
-            String hint = TlsSockets.reuseHint(dataSession.getProtocol());
+            String hint = TlsSockets.reuseHint(dataSession.getProtocol(), reuseAdvice);
             conversation.setDataFailureHint(hint);
             data.setFailureHint(hint);
         }
+    }
+
+    /**
+     * Tells whether the next protected data connection has a session to resume, which servers requiring session
+     * reuse demand. On TLS 1.2 the control session can be resumed again and again. On TLS 1.3 each data
+     * connection resumes with a session ticket, which JSSE uses once: the control connection brings the first, and
+     * each data connection brings the next only if the server sends one on it. vsftpd does on every data
+     * connection; ProFTPD 1.3.8 only on downloads and listings, never on uploads. So after an upload to such a
+     * server this is false, and the next data connection would be refused ({@code 425}): log in again on a new
+     * connection first, whose handshake brings new tickets.
+     *
+     * @return false on TLS 1.3 when the last data connection closed and no new ticket arrived since it opened;
+     *         true otherwise, and before the first data connection of a login
+     */
+    public boolean hasResumableSession() {
+        if (sessions == null || idsBeforeLastData == null || !"TLSv1.3".equals(controlProtocol)) {
+            return true;
+        }
+        return sessions.hasNewSince(idsBeforeLastData);
+    }
+
+    /**
+     * Replaces what the message of a refused TLS 1.2 data connection advises when the control session cannot be
+     * resumed (see the class comment), for callers whose users set TLS up by other means than this class, e.g. a
+     * framework's option names.
+     *
+     * @param advice what to change, e.g. {@code "offer TLS 1.3"}
+     */
+    public void setReuseAdvice(String advice) {
+        this.reuseAdvice = Objects.requireNonNull(advice, "advice");
     }
 
     // ---------------------------------------------------------------- settings
@@ -407,12 +454,35 @@ public final class FtpTls extends Ftp {
         return false;
     }
 
+    /**
+     * Runs the control handshake under a new entry of the session cache, so that the data connections of this
+     * login resume this login's session and no other conversation's (see {@link ConversationSessions}).
+     */
     private TlsEngineSocket secureControl(Socket plain) throws IOException {
-        return tls.handshake(plain, controlAddress(), "control connection to " + getHost() + ":" + getPort());
+        forgetSessions();
+        sessions = ConversationSessions.open(tls.context(), getHost());
+        idsBeforeLastData = null;
+        TlsEngineSocket secured = tls.handshake(plain, sessions.key(),
+                "control connection to " + getHost() + ":" + getPort());
+        controlProtocol = secured.getSession().getProtocol();
+        return secured;
     }
 
-    private HostPort controlAddress() {
-        return new HostPort(getHost(), getPort());
+    /**
+     * Closes the connections, and drops this login's TLS sessions from the context's cache: no later connection
+     * can resume them. Idempotent.
+     */
+    @Override
+    public void disconnect() {
+        super.disconnect();
+        forgetSessions();
+    }
+
+    private void forgetSessions() {
+        if (sessions != null) {
+            sessions.forget();
+            sessions = null;
+        }
     }
 
     private boolean isControlSecured() {

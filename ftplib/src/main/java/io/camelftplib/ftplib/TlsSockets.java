@@ -19,8 +19,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * How {@link FtpTls} puts TLS on a socket: one client {@link SSLEngine} per connection, created with the
- * <em>control</em> connection's host and port so that every connection of one conversation shares a JSSE
- * session-cache entry (session reuse), with host name verification ({@code HTTPS} endpoint
+ * conversation's session-cache key ({@link ConversationSessions}) so that every connection of one conversation
+ * shares a JSSE session-cache entry, and no other conversation does (session reuse), with host name verification ({@code HTTPS} endpoint
  * identification) and SNI on control and data alike, and a handshake failure explained in terms of
  * what to change.
  *
@@ -50,8 +50,9 @@ record TlsSockets(SSLContext context, boolean verifyHostname, List<String> proto
      * Runs a client handshake over a connected socket. On failure the socket is closed.
      *
      * @param plain  the connected socket
-     * @param server the control connection's host (as the user named it) and port: the name checked against the
-     *               certificate and sent as SNI, and the session-cache key
+     * @param server the control connection's host (as the user named it), the name checked against the certificate
+     *               and sent as SNI, and the conversation's made-up port: with the host, the session-cache key
+     *               ({@link ConversationSessions})
      * @param role   names the connection in messages
      * @return the TLS socket
      * @throws SSLException when the handshake fails; the message says what to change
@@ -112,15 +113,26 @@ record TlsSockets(SSLContext context, boolean verifyHostname, List<String> proto
         return id.length > 0 && Arrays.equals(id, data.getId());
     }
 
-    /** Why a data connection that did not resume the control session may be refused, and what to do. */
-    static String reuseHint(String protocol) {
+    /** What a refused TLS 1.2 data connection advises unless {@link FtpTls#setReuseAdvice} says otherwise. */
+    static final String DEFAULT_TLS12_REUSE_ADVICE = "offer TLS 1.3 too (FtpTls.setEnabledProtocols with"
+            + " \"TLSv1.3\", or the context's default), or start the JVM with"
+            + " -Djdk.tls.client.enableSessionTicketExtension=false so that the server gives session ids";
+
+    /**
+     * Why a data connection that did not resume the control session may be refused, and what to do.
+     *
+     * @param protocol the data session's TLS version
+     * @param advice   what to change on TLS 1.2
+     */
+    static String reuseHint(String protocol, String advice) {
         String why = protocol.equals("TLSv1.3")
                 ? "JSSE uses each TLS 1.3 session ticket once, and the server sent no new one on the previous data"
-                        + " connection (ProFTPD sends none on uploads); use TLS 1.2"
-                        + " (FtpTls.setEnabledProtocols(\"TLSv1.2\")) or log in again"
-                : "the server gave the control session no session id, and JSSE drops TLS 1.2 session tickets valid"
-                        + " for more than 7 days (vsftpd's); create the SSLContext with the system property"
-                        + " jdk.tls.client.enableSessionTicketExtension=false, or use TLS 1.3";
+                        + " connection (ProFTPD sends none on uploads); log in again on a new connection, whose"
+                        + " handshake brings new tickets, before the next transfer (FtpTls.hasResumableSession()"
+                        + " tells when)"
+                : "the server gave the control session no session id, only a TLS 1.2 session ticket valid for more"
+                        + " than 7 days, which JSSE drops (vsftpd 3.0.3 does so), so nothing can be resumed; "
+                        + advice;
         return "the data connection did not resume the control connection's " + protocol + " session, which servers"
                 + " requiring session reuse refuse: " + why;
     }

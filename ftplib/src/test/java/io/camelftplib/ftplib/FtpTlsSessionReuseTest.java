@@ -33,7 +33,11 @@ class FtpTlsSessionReuseTest {
 
     record Setup(EmbeddedFtpServerExtension server, String protocol, boolean implicit, boolean passive) {
         FtpTls login() throws Exception {
-            FtpTls ftp = new FtpTls(server.clientSslContext());
+            return login(server.clientSslContext());
+        }
+
+        FtpTls login(javax.net.ssl.SSLContext context) throws Exception {
+            FtpTls ftp = new FtpTls(context);
             ftp.setTimeout(TlsClients.TIMEOUT);
             ftp.setImplicit(implicit);
             ftp.setEnabledProtocols(protocol);
@@ -102,5 +106,41 @@ class FtpTlsSessionReuseTest {
             assertThat(out.toByteArray()).isEqualTo(content);
             assertThat(ftp.nlst()).contains("methods.bin");
         }
+    }
+
+    /**
+     * Two logins sharing one context (two routes on one SSL bundle): while one holds an upload open, the other's
+     * data connection still resumes its own control session. With one cache entry per server host and port, the
+     * first data connection took the only TLS 1.3 ticket, and the second made a full handshake, which servers
+     * requiring reuse refuse.
+     */
+    @ParameterizedTest
+    @MethodSource("sharedContextSetups")
+    void twoLoginsOnOneContextEachResumeTheirOwnSession(Setup setup) throws Exception {
+        byte[] content = TlsClients.binaryContent(10_000);
+        Setup shared = new Setup(setup.server(), setup.protocol(), false, true);
+        javax.net.ssl.SSLContext context = setup.server().clientSslContext();
+        try (FtpTls first = shared.login(context); FtpTls second = shared.login(context)) {
+            SSLSession firstControl = TlsClients.session(first.getSocket());
+            SSLSession secondControl = TlsClients.session(second.getSocket());
+            first.voidCmd("TYPE I");
+            second.voidCmd("TYPE I");
+            try (DataConnection open = first.ntransferCmd("STOR shared-first.bin")) {
+                assertResumed(firstControl, TlsClients.session(open.socket()));
+                try (DataConnection other = second.ntransferCmd("STOR shared-second.bin")) {
+                    assertResumed(secondControl, TlsClients.session(other.socket()));
+                    other.socket().getOutputStream().write(content);
+                }
+                assertThat(second.voidResp()).startsWith("226");
+                open.socket().getOutputStream().write(content);
+            }
+            assertThat(first.voidResp()).startsWith("226");
+            assertThat(first.hasResumableSession()).isTrue();
+        }
+        assertThat(Files.readAllBytes(setup.server().file("shared-second.bin"))).isEqualTo(content);
+    }
+
+    static Stream<Setup> sharedContextSetups() {
+        return Stream.of(new Setup(TLS12, "TLSv1.2", false, true), new Setup(TLS13, "TLSv1.3", false, true));
     }
 }
