@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
+import io.camelftplib.ftplib.FtpPermException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps modification times with {@code keepLastModified}, in both directions. An upload gets the time of the
  * header {@code CamelFileLastModified} (a {@link Date} or epoch milliseconds, as camel-file's producer reads it) with
- * {@code MFMT} (when the server's FEAT lists it), sent after the transfer and before
+ * {@code MFMT} when the server's FEAT lists it, else with the two-argument {@code MDTM time name} that vsftpd
+ * understands (a server that refuses both leaves the upload's time, with a WARN), sent after the transfer and before
  * camel-file renames a temporary name into place, which keeps the time. A download into the
  * {@code localWorkDirectory} gets the remote file's time on the local file; that time is as precise as the
  * listing: seconds from MLSD, or from MLST or MDTM when the listing gave none (NLST), minutes from a Unix LIST line
@@ -40,7 +42,7 @@ final class LastModifiedKeeper {
      * @param session  the session that uploaded the file
      * @param name     the file as the upload named it
      * @param exchange the exchange
-     * @throws IOException when the server refuses MFMT
+     * @throws IOException when the server refuses MFMT, or the connection fails
      */
     static void keepOnServer(FtplibEndpoint endpoint, FtplibSession session, String name, Exchange exchange)
             throws IOException {
@@ -51,12 +53,20 @@ final class LastModifiedKeeper {
         if (time == null) {
             return;
         }
-        if (!session.features().has("MFMT")) {
-            LOG.debug("Not keeping the time of {} on {}: the server's FEAT does not offer MFMT", name,
-                    endpoint.getConfiguration().remoteServerInformation());
+        String stamp = MFMT_TIME.format(Instant.ofEpochMilli(time));
+        if (session.features().has("MFMT")) {
+            session.client().voidCmd("MFMT " + stamp + " " + name);
             return;
         }
-        session.client().voidCmd("MFMT " + MFMT_TIME.format(Instant.ofEpochMilli(time)) + " " + name);
+        // vsftpd (mdtm_write, on by default) and a few others set the time with MDTM and two arguments; a server
+        // that knows only the reading form looks for a file named "<time> <name>" and answers 550
+        try {
+            session.client().voidCmd("MDTM " + stamp + " " + name);
+        } catch (FtpPermException e) {
+            LOG.warn("Cannot keep the modification time of {} on {}: the server offers no MFMT and refused MDTM with "
+                    + "a time ({}); the file keeps the time of its upload", name,
+                    endpoint.getConfiguration().remoteServerInformation(), e.reply());
+        }
     }
 
     private static Long timeOf(Exchange exchange) {
