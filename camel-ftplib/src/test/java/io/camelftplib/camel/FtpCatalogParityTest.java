@@ -108,7 +108,10 @@ class FtpCatalogParityTest {
         };
     }
 
-    /** A bean of the option's type: a proxy that is never called for an interface, else a new instance. */
+    /**
+     * A bean of the option's type: for an interface a proxy whose lifecycle calls (start, stop, close: no result) do
+     * nothing and whose other methods refuse to run, as only endpoint creation is tried; else a new instance.
+     */
     private static Object sampleBean(JsonObject property) throws ReflectiveOperationException {
         String javaType = property.getString("javaType").replaceAll("<.*", "");
         if (!"object".equals(property.getString("type")) || javaType.equals("java.lang.Object")
@@ -118,6 +121,16 @@ class FtpCatalogParityTest {
         Class<?> type = Class.forName(javaType);
         if (type.isInterface()) {
             return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                if (method.getReturnType() == void.class) {
+                    return null;
+                }
+                if (method.getDeclaringClass() == Object.class) {
+                    return switch (method.getName()) {
+                        case "equals" -> proxy == args[0];
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        default -> "sample " + type.getSimpleName();
+                    };
+                }
                 throw new UnsupportedOperationException("a sample bean for endpoint creation only");
             });
         }
